@@ -1,0 +1,317 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Partnerize.Client.Conversions;
+
+/// <summary>
+/// Puts a conversion together from what you have mapped, then validates it into a <see cref="Conversion"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// Conversion conversion = new ConversionBuilder()
+///     .ConversionRef("ORD-1001")
+///     .ClickRef("1011l4pkbcD")
+///     .Currency("GBP")
+///     .AddItem("shoes", quantity: 1, value: 59.99m, sku: "SKU-1")
+///     .Build();
+/// </code>
+/// </example>
+/// <remarks>
+/// The builder records values as given; <see cref="Validate"/>, <see cref="TryBuild"/> and <see cref="Build"/>
+/// trim text, treat empty as absent, normalise case, and apply the items precedence rule: a non-empty items
+/// array (<see cref="AddItem(ConversionItemDraft)"/>, <see cref="Items"/>) wins over the single-item fields
+/// (<see cref="ItemCategory"/>, <see cref="ItemQuantity(int)"/>, <see cref="ItemValue(decimal?)"/>,
+/// <see cref="ItemSku"/>). A builder is not thread-safe; it can be reused after building.
+/// </remarks>
+public sealed class ConversionBuilder
+{
+    private readonly IConversionValidator _validator;
+    private string? _conversionRef;
+    private string? _clickRef;
+    private ConversionItemDraft? _item;
+    private List<ConversionItemDraft?>? _items;
+    private string? _currency;
+    private string? _country;
+    private string? _customerType;
+    private string? _voucher;
+    private string? _customerRef;
+    private string? _fulfilmentDate;
+    private string? _conversionTime;
+    private List<CustomParameter>? _custom;
+
+    /// <summary>Creates a builder that validates with <see cref="ConversionValidator.Default"/>.</summary>
+    public ConversionBuilder()
+        : this(ConversionValidator.Default)
+    {
+    }
+
+    /// <summary>Creates a builder that validates with the given validator.</summary>
+    /// <param name="validator">The validator to use.</param>
+    public ConversionBuilder(IConversionValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        _validator = validator;
+    }
+
+    /// <summary>Creates a builder holding the values of an existing draft.</summary>
+    /// <param name="draft">The draft to start from.</param>
+    /// <returns>The builder.</returns>
+    public static ConversionBuilder From(ConversionDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new ConversionBuilder
+        {
+            _conversionRef = draft.ConversionRef,
+            _clickRef = draft.ClickRef,
+            _item = draft.Item,
+            _items = draft.Items is null ? null : [.. draft.Items],
+            _currency = draft.Currency,
+            _country = draft.Country,
+            _customerType = draft.CustomerType,
+            _voucher = draft.Voucher,
+            _customerRef = draft.CustomerRef,
+            _fulfilmentDate = draft.FulfilmentDate,
+            _conversionTime = draft.ConversionTime,
+            _custom = draft.CustomParameters is null ? null : [.. draft.CustomParameters],
+        };
+    }
+
+    /// <summary>Sets the conversion reference (order ID). Required.</summary>
+    /// <param name="conversionRef">Your unique reference for the conversion.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ConversionRef(string? conversionRef)
+    {
+        _conversionRef = conversionRef;
+        return this;
+    }
+
+    /// <summary>Sets the click reference captured at the point of sale. Required; case is kept.</summary>
+    /// <param name="clickRef">The click reference.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ClickRef(string? clickRef)
+    {
+        _clickRef = clickRef;
+        return this;
+    }
+
+    /// <summary>Sets the single item's category.</summary>
+    /// <param name="category">The item category.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemCategory(string? category)
+    {
+        _item = (_item ?? new ConversionItemDraft()) with { Category = category };
+        return this;
+    }
+
+    /// <summary>Sets the single item's quantity.</summary>
+    /// <param name="quantity">The number of units, 1 or more.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemQuantity(int quantity) => ItemQuantity(quantity.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Sets the single item's quantity from text (invariant culture).</summary>
+    /// <param name="quantity">The number of units as text.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemQuantity(string? quantity)
+    {
+        _item = (_item ?? new ConversionItemDraft()) with { Quantity = quantity };
+        return this;
+    }
+
+    /// <summary>Sets the single item's value, excluding tax.</summary>
+    /// <param name="value">The item value, or <see langword="null"/> to leave it out.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemValue(decimal? value) => ItemValue(value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Sets the single item's value from text (invariant culture).</summary>
+    /// <param name="value">The item value as text.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemValue(string? value)
+    {
+        _item = (_item ?? new ConversionItemDraft()) with { Value = value };
+        return this;
+    }
+
+    /// <summary>Sets the single item's SKU.</summary>
+    /// <param name="sku">The product SKU.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ItemSku(string? sku)
+    {
+        _item = (_item ?? new ConversionItemDraft()) with { Sku = sku };
+        return this;
+    }
+
+    /// <summary>Sets all the single-item fields at once.</summary>
+    /// <param name="item">The single item, or <see langword="null"/> to clear it.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Item(ConversionItemDraft? item)
+    {
+        _item = item;
+        return this;
+    }
+
+    /// <summary>Appends an entry to the items array.</summary>
+    /// <param name="category">The item category.</param>
+    /// <param name="quantity">The number of units.</param>
+    /// <param name="value">The item value excluding tax, or <see langword="null"/>.</param>
+    /// <param name="sku">The product SKU, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder AddItem(string? category, int quantity, decimal? value = null, string? sku = null) =>
+        AddItem(ConversionItemDraft.Create(category, quantity, value, sku));
+
+    /// <summary>Appends an entry to the items array.</summary>
+    /// <param name="item">The item; <see langword="null"/> counts as an entry with no fields.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder AddItem(ConversionItemDraft? item)
+    {
+        (_items ??= []).Add(item);
+        return this;
+    }
+
+    /// <summary>Replaces the items array. <see langword="null"/> or empty falls back to the single-item fields.</summary>
+    /// <param name="items">The entries, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Items(IEnumerable<ConversionItemDraft?>? items)
+    {
+        _items = items is null ? null : [.. items];
+        return this;
+    }
+
+    /// <summary>Sets the ISO 4217 currency code (any case).</summary>
+    /// <param name="currency">The currency, e.g. <c>USD</c>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Currency(string? currency)
+    {
+        _currency = currency;
+        return this;
+    }
+
+    /// <summary>Sets the ISO 3166-1 alpha-2 country code (any case).</summary>
+    /// <param name="country">The country, e.g. <c>US</c>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Country(string? country)
+    {
+        _country = country;
+        return this;
+    }
+
+    /// <summary>Sets the customer type.</summary>
+    /// <param name="customerType">New or existing, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder CustomerType(CustomerType? customerType) => CustomerType(customerType switch
+    {
+        null => null,
+        Conversions.CustomerType.New => "new",
+        Conversions.CustomerType.Existing => "existing",
+        _ => ((int)customerType.Value).ToString(CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>Sets the customer type from text: <c>new</c> or <c>existing</c>, in any case.</summary>
+    /// <param name="customerType">The customer type.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder CustomerType(string? customerType)
+    {
+        _customerType = customerType;
+        return this;
+    }
+
+    /// <summary>Sets the voucher or discount code.</summary>
+    /// <param name="voucher">The code.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Voucher(string? voucher)
+    {
+        _voucher = voucher;
+        return this;
+    }
+
+    /// <summary>Sets your own customer identifier.</summary>
+    /// <param name="customerRef">The customer reference.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder CustomerRef(string? customerRef)
+    {
+        _customerRef = customerRef;
+        return this;
+    }
+
+    /// <summary>Sets the fulfilment date, which drives Partnerize's auto-approval window.</summary>
+    /// <param name="fulfilmentDate">The date, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder FulfilmentDate(DateOnly? fulfilmentDate) =>
+        FulfilmentDate(fulfilmentDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Sets the fulfilment date from <c>YYYY-MM-DD</c> text.</summary>
+    /// <param name="fulfilmentDate">The date as text.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder FulfilmentDate(string? fulfilmentDate)
+    {
+        _fulfilmentDate = fulfilmentDate;
+        return this;
+    }
+
+    /// <summary>Sets when the sale happened, for late or replayed sends. Sent in UTC to whole seconds.</summary>
+    /// <param name="conversionTime">The time, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ConversionTime(DateTimeOffset? conversionTime) =>
+        ConversionTime(conversionTime?.ToString("O", CultureInfo.InvariantCulture));
+
+    /// <summary>Sets when the sale happened from ISO 8601 text; UTC is assumed without an offset.</summary>
+    /// <param name="conversionTime">The time as text.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder ConversionTime(string? conversionTime)
+    {
+        _conversionTime = conversionTime;
+        return this;
+    }
+
+    /// <summary>Appends a basket-level custom parameter; an empty value leaves it out of the request.</summary>
+    /// <param name="key">Letters, digits and <c>_</c>, 1 to 64 characters, not a standard name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Custom(string key, string? value)
+    {
+        (_custom ??= []).Add(new CustomParameter(key, value));
+        return this;
+    }
+
+    /// <summary>Returns an immutable snapshot of what was set so far.</summary>
+    /// <returns>The draft.</returns>
+    public ConversionDraft ToDraft() => new()
+    {
+        ConversionRef = _conversionRef,
+        ClickRef = _clickRef,
+        Item = _item,
+        Items = _items?.ToArray(),
+        Currency = _currency,
+        Country = _country,
+        CustomerType = _customerType,
+        Voucher = _voucher,
+        CustomerRef = _customerRef,
+        FulfilmentDate = _fulfilmentDate,
+        ConversionTime = _conversionTime,
+        CustomParameters = _custom?.ToArray(),
+    };
+
+    /// <summary>Validates what was set: a valid conversion, or every rejection.</summary>
+    /// <returns>The validation result.</returns>
+    public ConversionValidationResult Validate() => _validator.Validate(ToDraft());
+
+    /// <summary>Builds the conversion without throwing for bad data.</summary>
+    /// <param name="conversion">The valid conversion, when the result is <see langword="true"/>.</param>
+    /// <param name="rejections">Every rejection; empty when the result is <see langword="true"/>.</param>
+    /// <returns>Whether the conversion is valid.</returns>
+    public bool TryBuild([NotNullWhen(true)] out Conversion? conversion, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        var result = Validate();
+        conversion = result.Conversion;
+        rejections = result.Rejections;
+        return result.IsValid;
+    }
+
+    /// <summary>Builds the conversion, throwing when it is not valid.</summary>
+    /// <returns>The valid conversion.</returns>
+    /// <exception cref="ConversionRejectedException">The conversion is not valid; the exception lists every rejection.</exception>
+    public Conversion Build()
+    {
+        var result = Validate();
+        return result.IsValid ? result.Conversion : throw new ConversionRejectedException(result.Rejections);
+    }
+}

@@ -1,0 +1,397 @@
+using System.Globalization;
+using System.Text;
+
+namespace Partnerize.Client.Conversions.Internal;
+
+/// <summary>
+/// Turns a <see cref="ConversionDraft"/> into a <see cref="Conversion"/> or the full list of rejections
+/// (wire contract 1.4 to 1.6). Stateless; allocates only what the result needs.
+/// </summary>
+internal sealed class DraftValidator : IConversionValidator
+{
+    private const int MaxCustomKeyLength = 64;
+
+    private static readonly string[] ConversionTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-dd",
+    ];
+
+    public ConversionValidationResult Validate(ConversionDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var rejections = new RejectionList();
+
+        var conversionRef = RequiredText(draft.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
+        var clickRef = RequiredText(draft.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
+
+        var currency = Letters(draft.Currency, 3, "currency", RejectionCodes.CurrencyInvalid, ref rejections);
+        var country = Letters(draft.Country, 2, "country", RejectionCodes.CountryInvalid, ref rejections);
+        var customerType = ParseCustomerType(draft.CustomerType, ref rejections);
+        var voucher = OptionalText(draft.Voucher, "voucher", ref rejections);
+        var customerRef = OptionalText(draft.CustomerRef, "customerRef", ref rejections);
+        var fulfilmentDate = ParseFulfilmentDate(draft.FulfilmentDate, ref rejections);
+        var conversionTime = ParseConversionTime(draft.ConversionTime, ref rejections);
+        var custom = CustomParameters(draft.CustomParameters, "custom", null, ref rejections);
+        var items = ValidateItems(draft, ref rejections);
+
+        if (rejections.Count > 0)
+        {
+            return ConversionValidationResult.Rejected(rejections.ToArray());
+        }
+
+        return ConversionValidationResult.Valid(new Conversion(
+            conversionRef!, clickRef!, items!, currency, country, customerType, voucher, customerRef,
+            fulfilmentDate, conversionTime, custom));
+    }
+
+    private static ConversionItem[]? ValidateItems(ConversionDraft draft, ref RejectionList rejections)
+    {
+        // Contract 1.5: a mapped, non-empty array wins; an empty or null one falls back to the single-item fields.
+        if (draft.Items is { Count: > 0 } array)
+        {
+            var items = new ConversionItem[array.Count];
+            var valid = true;
+            for (var index = 0; index < array.Count; index++)
+            {
+                var item = ValidateItem(array[index], index, "items[" + index.ToString(CultureInfo.InvariantCulture) + "]", ref rejections);
+                if (item is null)
+                {
+                    valid = false;
+                }
+                else
+                {
+                    items[index] = item;
+                }
+            }
+
+            return valid ? items : null;
+        }
+
+        if (draft.Item is { HasAnyValue: true } single)
+        {
+            var item = ValidateItem(single, 0, "item", ref rejections);
+            return item is null ? null : [item];
+        }
+
+        rejections.Add(new ConversionRejection(RejectionCodes.ItemsMissing, "items", RejectionMessages.ItemsMissing));
+        return null;
+    }
+
+    private static ConversionItem? ValidateItem(ConversionItemDraft? draft, int index, string path, ref RejectionList rejections)
+    {
+        var before = rejections.Count;
+        var category = OptionalText(draft?.Category, path + ".category", ref rejections, index);
+        var quantityText = Blank(draft?.Quantity);
+        var valueText = Blank(draft?.Value);
+        var sku = OptionalText(draft?.Sku, path + ".sku", ref rejections, index);
+
+        if (category is null || quantityText is null)
+        {
+            var (field, missing) = (category, quantityText) switch
+            {
+                (null, null) => (path, "category, quantity"),
+                (null, _) => (path + ".category", "category"),
+                _ => (path + ".quantity", "quantity"),
+            };
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, index));
+        }
+
+        var quantity = 0;
+        if (quantityText is not null && !TryParseQuantity(quantityText, out quantity))
+        {
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path + ".quantity", RejectionMessages.QuantityInvalid(quantityText), index));
+        }
+
+        decimal? value = null;
+        if (valueText is not null)
+        {
+            if (TryParseValue(valueText, out var parsed))
+            {
+                value = parsed;
+            }
+            else
+            {
+                rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path + ".value", RejectionMessages.ValueInvalid(valueText), index));
+            }
+        }
+
+        var custom = CustomParameters(draft?.CustomParameters, path + ".custom", index, ref rejections);
+        return rejections.Count == before ? new ConversionItem(category!, quantity, value, sku, custom) : null;
+    }
+
+    private static bool TryParseQuantity(string text, out int quantity)
+    {
+        // Whole numbers written with a zero fraction ("2.00", as NUMERIC columns give them) are whole numbers too.
+        quantity = 0;
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
+            || parsed < 1 || parsed > int.MaxValue || decimal.Truncate(parsed) != parsed)
+        {
+            return false;
+        }
+
+        quantity = (int)parsed;
+        return true;
+    }
+
+    private static bool TryParseValue(string text, out decimal value)
+    {
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            || value < 0)
+        {
+            return false;
+        }
+
+        // "-0" and "-0.00" parse to a negative zero that would print with its sign.
+        if (value == 0 && decimal.IsNegative(value))
+        {
+            value = decimal.Negate(value);
+        }
+
+        return true;
+    }
+
+    private static string? RequiredText(string? raw, string field, string code, string message, ref RejectionList rejections)
+    {
+        var text = OptionalText(raw, field, ref rejections);
+        if (text is null)
+        {
+            rejections.Add(new ConversionRejection(code, field, message));
+        }
+
+        return text;
+    }
+
+    private static string? OptionalText(string? raw, string field, ref RejectionList rejections, int? index = null)
+    {
+        var text = Blank(raw);
+        if (text is not null && HasUnpairedSurrogate(text))
+        {
+            rejections.Add(new ConversionRejection(RejectionCodes.TextMalformed, field, RejectionMessages.TextMalformed(field), index));
+        }
+
+        return text;
+    }
+
+    private static string? Letters(string? raw, int length, string field, string code, ref RejectionList rejections)
+    {
+        var text = Blank(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length != length || !IsAsciiLetters(text))
+        {
+            var message = length == 3 ? RejectionMessages.CurrencyInvalid(text) : RejectionMessages.CountryInvalid(text);
+            rejections.Add(new ConversionRejection(code, field, message));
+            return null;
+        }
+
+        return IsAsciiUpper(text) ? text : text.ToUpperInvariant();
+    }
+
+    private static CustomerType? ParseCustomerType(string? raw, ref RejectionList rejections)
+    {
+        var text = Blank(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (string.Equals(text, "new", StringComparison.OrdinalIgnoreCase))
+        {
+            return CustomerType.New;
+        }
+
+        if (string.Equals(text, "existing", StringComparison.OrdinalIgnoreCase))
+        {
+            return CustomerType.Existing;
+        }
+
+        rejections.Add(new ConversionRejection(RejectionCodes.CustomerTypeInvalid, "customerType", RejectionMessages.CustomerTypeInvalid(text)));
+        return null;
+    }
+
+    private static DateOnly? ParseFulfilmentDate(string? raw, ref RejectionList rejections)
+    {
+        var text = Blank(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        rejections.Add(new ConversionRejection(RejectionCodes.FulfilmentDateInvalid, "fulfilmentDate", RejectionMessages.FulfilmentDateInvalid(text)));
+        return null;
+    }
+
+    private static DateTimeOffset? ParseConversionTime(string? raw, ref RejectionList rejections)
+    {
+        var text = Blank(raw);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            var utc = time.ToUniversalTime();
+
+            // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
+            return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+
+        rejections.Add(new ConversionRejection(RejectionCodes.ConversionTimeInvalid, "conversionTime", RejectionMessages.ConversionTimeInvalid(text)));
+        return null;
+    }
+
+    private static CustomParameter[] CustomParameters(IReadOnlyList<CustomParameter>? parameters, string path, int? index, ref RejectionList rejections)
+    {
+        if (parameters is null || parameters.Count == 0)
+        {
+            return [];
+        }
+
+        List<CustomParameter>? kept = null;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var (key, raw) = parameters[i];
+            key ??= string.Empty;
+            var field = path + "." + key;
+            if (!IsValidCustomKey(key))
+            {
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyInvalid, field, RejectionMessages.CustomKeyInvalid(key), index));
+                continue;
+            }
+
+            if (ParameterNames.IsStandard(key))
+            {
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyReserved, field, RejectionMessages.CustomKeyReserved(key), index));
+                continue;
+            }
+
+            if (IsRepeated(parameters, i))
+            {
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyDuplicate, field, RejectionMessages.CustomKeyDuplicate(key), index));
+                continue;
+            }
+
+            var value = OptionalText(raw, field, ref rejections, index);
+            if (value is not null)
+            {
+                (kept ??= new List<CustomParameter>(parameters.Count)).Add(new CustomParameter(key, value));
+            }
+        }
+
+        return kept is null ? [] : kept.ToArray();
+    }
+
+    private static bool IsRepeated(IReadOnlyList<CustomParameter> parameters, int index)
+    {
+        // Reported on the second and later occurrences, so each duplicate is named once.
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(parameters[i].Key, parameters[index].Key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool IsValidCustomKey(string key)
+    {
+        if (key.Length is 0 or > MaxCustomKeyLength)
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Blank(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var trimmed = raw.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    private static bool IsAsciiLetters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < span.Length;)
+        {
+            if (Rune.DecodeFromUtf16(span[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return true;
+            }
+
+            i += consumed;
+        }
+
+        return false;
+    }
+
+    /// <summary>A list that allocates only when the first rejection arrives: valid rows pay nothing.</summary>
+    private struct RejectionList
+    {
+        private List<ConversionRejection>? _items;
+
+        public readonly int Count => _items?.Count ?? 0;
+
+        public void Add(ConversionRejection rejection) => (_items ??= new List<ConversionRejection>(2)).Add(rejection);
+
+        public readonly ConversionRejection[] ToArray() => _items is null ? [] : _items.ToArray();
+    }
+}
