@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.DependencyInjection.Internal;
 
@@ -49,7 +50,15 @@ public static class PartnerizeServiceCollectionExtensions
 
     private static PartnerizeBuilder AddPartnerizeCore(this IServiceCollection services)
     {
-        services.AddOptions<PartnerizeOptions>();
+        // A second call must not add a second auth handler or retry pipeline: it only hands back the builders.
+        if (services.Any(static descriptor => descriptor.ServiceType == typeof(PartnerizeRegistrationMarker)))
+        {
+            return new PartnerizeBuilder(services, services.AddHttpClient(PartnerizeHttpClientNames.Api), services.AddHttpClient(PartnerizeHttpClientNames.Tracking));
+        }
+
+        services.AddSingleton<PartnerizeRegistrationMarker>();
+        services.AddOptions<PartnerizeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerizeOptions>, PartnerizeOptionsValidator>());
         services.TryAddSingleton(ConversionValidator.Default);
         var api = ApiRegistration.Add(services);
         var tracking = TrackingRegistration.Add(services);
