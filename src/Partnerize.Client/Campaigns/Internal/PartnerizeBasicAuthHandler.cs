@@ -8,32 +8,57 @@ namespace Partnerize.Client.Campaigns.Internal;
 
 /// <summary>
 /// Adds HTTP Basic authentication (User Application Key : User API Key) to requests for the management API host, and to
-/// nothing else. The keys are read from the current options on every request, so rotating them needs no restart.
+/// nothing else, for the time of the send only. The keys are read from the current options on every request, so
+/// rotating them needs no restart. Placed by <see cref="ApiAuthenticationFilter"/> next to the primary handler.
 /// </summary>
 internal sealed class PartnerizeBasicAuthHandler(IOptionsMonitor<PartnerizeOptions> options, ILogger<PartnerizeBasicAuthHandler> logger) : DelegatingHandler
 {
     private CachedHeader? _cached;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Authenticate(request);
-        return base.SendAsync(request, cancellationToken);
+        var authenticated = Authenticate(request);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Forget(request, authenticated);
+        }
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Authenticate(request);
-        return base.Send(request, cancellationToken);
+        var authenticated = Authenticate(request);
+        try
+        {
+            return base.Send(request, cancellationToken);
+        }
+        finally
+        {
+            Forget(request, authenticated);
+        }
     }
 
-    private void Authenticate(HttpRequestMessage request)
+    // The same request message is sent again on a retry, logged by handlers further out, and kept by the response
+    // (RequestMessage): once sent, it must not carry the credentials any more.
+    private static void Forget(HttpRequestMessage request, bool authenticated)
+    {
+        if (authenticated)
+        {
+            request.Headers.Authorization = null;
+        }
+    }
+
+    private bool Authenticate(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var current = options.CurrentValue;
         if (!IsApiHost(request.RequestUri, current.ApiBaseAddress))
         {
             CampaignsLog.CredentialsWithheld(logger, request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.Host : "(relative address)");
-            return;
+            return false;
         }
 
         var failures = PartnerizeOptionsValidator.ApiKeyFailures(current);
@@ -43,6 +68,7 @@ internal sealed class PartnerizeBasicAuthHandler(IOptionsMonitor<PartnerizeOptio
         }
 
         request.Headers.Authorization = HeaderFor(current.ApplicationKey!, current.ApiKey!);
+        return true;
     }
 
     private AuthenticationHeaderValue HeaderFor(string applicationKey, string apiKey)

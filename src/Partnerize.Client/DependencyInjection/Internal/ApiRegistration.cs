@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Partnerize.Client.Campaigns;
@@ -12,7 +13,6 @@ internal static class ApiRegistration
 {
     public static IHttpClientBuilder Add(IServiceCollection services)
     {
-        services.TryAddTransient<PartnerizeBasicAuthHandler>();
         services.TryAddSingleton<PartnerizeApiFactory>();
 
         // Both need the keys: resolving them without keys fails at once, naming the settings, rather than at the first call.
@@ -33,9 +33,11 @@ internal static class ApiRegistration
                 httpClient.Timeout = Timeout.InfiniteTimeSpan;
             });
 
-        // Order matters: the pipeline wraps the auth handler, so every attempt reads the current keys.
         client.AddResilienceHandler(ApiResiliencePipeline.Name, ApiResiliencePipeline.Configure);
-        client.AddHttpMessageHandler<PartnerizeBasicAuthHandler>();
+
+        // Registered after AddHttpClient's logging filter, so it runs inside it: credentials are added after the
+        // request headers were logged, on every attempt the pipeline makes.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ApiAuthenticationFilter>());
         return client;
     }
 }
