@@ -50,18 +50,20 @@ public static class PartnerizeServiceCollectionExtensions
 
     private static PartnerizeBuilder AddPartnerizeCore(this IServiceCollection services)
     {
-        // A second call must not add a second auth handler or retry pipeline: it only hands back the builders.
-        if (services.Any(static descriptor => descriptor.ServiceType == typeof(PartnerizeRegistrationMarker)))
+        // A second call must not add a second auth handler or retry pipeline: it only hands back the first builder.
+        if (services.FirstOrDefault(static descriptor => descriptor.ServiceType == typeof(PartnerizeRegistrationMarker))?.ImplementationInstance
+            is PartnerizeRegistrationMarker registered)
         {
-            return new PartnerizeBuilder(services, services.AddHttpClient(PartnerizeHttpClientNames.Api), services.AddHttpClient(PartnerizeHttpClientNames.Tracking));
+            return registered.Builder;
         }
 
-        services.AddSingleton<PartnerizeRegistrationMarker>();
         services.AddOptions<PartnerizeOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerizeOptions>, PartnerizeOptionsValidator>());
         services.TryAddSingleton(ConversionValidator.Default);
         var api = ApiRegistration.Add(services);
         var tracking = TrackingRegistration.Add(services);
-        return new PartnerizeBuilder(services, api, tracking);
+        var builder = new PartnerizeBuilder(services, api, tracking);
+        services.AddSingleton(new PartnerizeRegistrationMarker(builder));
+        return builder;
     }
 }

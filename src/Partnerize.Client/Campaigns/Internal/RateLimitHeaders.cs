@@ -15,6 +15,8 @@ internal static class RateLimitHeaders
     // A reset value this large cannot be a wait in seconds (it would be 31 years): it is a point in time.
     private const double UnixTimeThresholdSeconds = 1_000_000_000;
 
+    private static readonly double LatestUnixTimeSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     // Nothing longer is meaningful as a wait; clamping keeps TimeSpan arithmetic safe from absurd header values.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
@@ -44,9 +46,9 @@ internal static class RateLimitHeaders
 
         if (TryGetSeconds(response, RateLimitResetName, out seconds))
         {
-            delay = seconds >= UnixTimeThresholdSeconds
-                ? Clamp(DateTimeOffset.FromUnixTimeSeconds((long)seconds) - now)
-                : FromSeconds(seconds);
+            delay = seconds < UnixTimeThresholdSeconds ? FromSeconds(seconds)
+                : seconds > LatestUnixTimeSeconds ? LongestWait
+                : Clamp(DateTimeOffset.FromUnixTimeSeconds((long)seconds) - now);
             return true;
         }
 
