@@ -169,7 +169,7 @@ public class ConnectionTestTests
     }
 
     [TestCase(HttpStatusCode.OK, "<html>Sign in to the hotel Wi-Fi</html>", "not the JSON the API sends")]
-    [TestCase(HttpStatusCode.NotFound, "Not Found", "404 Not Found")]
+    [TestCase(HttpStatusCode.NotFound, "Not Found", "404 Not Found to GET /user/account. Check that Partnerize:ApiBaseAddress points at the Partnerize API")]
     [TestCase(HttpStatusCode.InternalServerError, """{"error": {"message": "Internal Server Error", "code": "500"}}""", "Partnerize error 500")]
     public async Task TestConnectionAsync_UnexpectedAnswer_UnexpectedResponseWithDetails(HttpStatusCode status, string body, string detail)
     {

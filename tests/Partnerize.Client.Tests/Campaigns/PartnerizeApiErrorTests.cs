@@ -66,7 +66,8 @@ public class PartnerizeApiErrorTests
             Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(exception.ErrorCode, Is.EqualTo("404"));
             Assert.That(exception.ErrorMessage, Is.EqualTo("Campaign not found"));
-            Assert.That(exception.Message, Does.Contain("Check the campaign ID."));
+            Assert.That(exception.Message, Does.EndWith("(Partnerize error 404: Campaign not found). Check the campaign ID, and that this user has access to it. " +
+                "Check that Partnerize:ApiBaseAddress points at the Partnerize API (default https://api.partnerize.com/)."));
         });
     }
 

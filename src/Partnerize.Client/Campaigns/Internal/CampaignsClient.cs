@@ -238,7 +238,7 @@ internal sealed class CampaignsClient(PartnerizeApiFactory apiFactory, ILogger<C
 
                 break;
             case OptionsValidationException:
-                CampaignsLog.ApiKeysMissing(logger, operation, exception);
+                CampaignsLog.ApiNotConfigured(logger, operation, exception);
                 activity?.SetTag(TagNames.ErrorType, "configuration");
                 break;
             default:

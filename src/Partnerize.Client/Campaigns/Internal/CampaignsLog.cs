@@ -23,8 +23,8 @@ internal static partial class CampaignsLog
     [LoggerMessage(EventId = 110, EventName = "ApiOperationFailed", Level = LogLevel.Warning, Message = "Partnerize {Operation} failed: {ErrorKind}, HTTP status {StatusCode}, Partnerize error code {ErrorCode}")]
     public static partial void ApiOperationFailed(ILogger logger, string operation, PartnerizeApiErrorKind errorKind, int? statusCode, string? errorCode, Exception exception);
 
-    [LoggerMessage(EventId = 111, EventName = "ApiKeysMissing", Level = LogLevel.Warning, Message = "Partnerize {Operation} cannot run: the management API keys are not configured")]
-    public static partial void ApiKeysMissing(ILogger logger, string operation, Exception exception);
+    [LoggerMessage(EventId = 111, EventName = "ApiNotConfigured", Level = LogLevel.Warning, Message = "Partnerize {Operation} cannot run: the Partnerize settings are incomplete or invalid (keys missing?)")]
+    public static partial void ApiNotConfigured(ILogger logger, string operation, Exception exception);
 
     [LoggerMessage(EventId = 112, EventName = "ApiOperationCancelled", Level = LogLevel.Debug, Message = "Partnerize {Operation} was cancelled")]
     public static partial void ApiOperationCancelled(ILogger logger, string operation);

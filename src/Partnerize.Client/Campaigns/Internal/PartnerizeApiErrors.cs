@@ -222,15 +222,17 @@ internal static class PartnerizeApiErrors
             builder.Append(')');
         }
 
-        builder.Append(". ").Append(Advice(response.StatusCode, retryAfter));
+        builder.Append(". ").Append(Advice(response.StatusCode, endpoint, retryAfter));
         return builder.ToString();
     }
 
-    private static string Advice(HttpStatusCode status, TimeSpan? retryAfter) => status switch
+    private static string Advice(HttpStatusCode status, string endpoint, TimeSpan? retryAfter) => status switch
     {
         HttpStatusCode.Unauthorized => $"{ApiGuidance.CheckKeys} {ApiGuidance.WhereKeysLive} {ApiGuidance.CheckAccess}",
         HttpStatusCode.Forbidden => $"{ApiGuidance.CheckAccess} {ApiGuidance.CheckKeys} {ApiGuidance.WhereKeysLive}",
-        HttpStatusCode.NotFound => $"Check the campaign ID. {ApiGuidance.CheckBaseAddress}",
+        HttpStatusCode.NotFound when endpoint.Contains("/campaign/", StringComparison.Ordinal) =>
+            $"Check the campaign ID, and that this user has access to it. {ApiGuidance.CheckBaseAddress}",
+        HttpStatusCode.NotFound => ApiGuidance.CheckBaseAddress,
         HttpStatusCode.TooManyRequests =>
             "Partnerize is limiting the request rate of these keys and the retries (Partnerize:MaxRetryAttempts) are used up; " +
             (retryAfter is { } wait ? $"wait {FormatWait(wait)} and try again, " : "wait and try again, ") + "and make fewer calls.",
