@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.DependencyInjection.Internal;
 
@@ -49,10 +50,20 @@ public static class PartnerizeServiceCollectionExtensions
 
     private static PartnerizeBuilder AddPartnerizeCore(this IServiceCollection services)
     {
-        services.AddOptions<PartnerizeOptions>();
+        // A second call must not add a second auth handler or retry pipeline: it only hands back the first builder.
+        if (services.FirstOrDefault(static descriptor => descriptor.ServiceType == typeof(PartnerizeRegistrationMarker))?.ImplementationInstance
+            is PartnerizeRegistrationMarker registered)
+        {
+            return registered.Builder;
+        }
+
+        services.AddOptions<PartnerizeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerizeOptions>, PartnerizeOptionsValidator>());
         services.TryAddSingleton(ConversionValidator.Default);
         var api = ApiRegistration.Add(services);
         var tracking = TrackingRegistration.Add(services);
-        return new PartnerizeBuilder(services, api, tracking);
+        var builder = new PartnerizeBuilder(services, api, tracking);
+        services.AddSingleton(new PartnerizeRegistrationMarker(builder));
+        return builder;
     }
 }
