@@ -187,19 +187,24 @@ public sealed class ConversionMapping
     public string ToJson() => JsonSerializer.Serialize(MappingCompiler.ToDocument(this), MappingJsonContext.Default.MappingDocument);
 
     /// <summary>Maps one row held as a dictionary (column name to value).</summary>
+    /// <typeparam name="TValue">
+    /// The dictionary's value type: usually <see cref="object"/> (nullable or not, e.g. Dapper rows), or <see cref="string"/>
+    /// for CSV rows, or <see cref="JsonElement"/>.
+    /// </typeparam>
     /// <param name="row">The row; names match case-insensitively.</param>
     /// <returns>The row's draft.</returns>
-    public ConversionDraft Map(IReadOnlyDictionary<string, object?> row)
+    public ConversionDraft Map<TValue>(IReadOnlyDictionary<string, TValue> row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var source = new DictionarySource(row);
+        var source = new DictionarySource<TValue>(row);
         return _mapper.Map(ref source);
     }
 
     /// <summary>Maps rows held as dictionaries, lazily, one draft per row in order.</summary>
+    /// <typeparam name="TValue">The dictionaries' value type.</typeparam>
     /// <param name="rows">The rows.</param>
     /// <returns>The drafts.</returns>
-    public IEnumerable<ConversionDraft> Map(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
+    public IEnumerable<ConversionDraft> Map<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return MapRows(rows);
@@ -289,7 +294,7 @@ public sealed class ConversionMapping
         return missing;
     }
 
-    private IEnumerable<ConversionDraft> MapRows(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
+    private IEnumerable<ConversionDraft> MapRows<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>> rows)
     {
         foreach (var row in rows)
         {

@@ -119,6 +119,24 @@ public class ConversionMappingSourcesTests
     }
 
     [Test]
+    public void Map_DictionariesOfOtherValueTypes_AreRowsToo()
+    {
+        const string Expected = UrlPrefix + "/conversionref:A-1/clickref:ck/[category:toys/quantity:2]";
+        var nonNullable = new Dictionary<string, object> { ["order_id"] = "A-1", ["click_ref"] = "ck", ["category"] = "toys", ["qty"] = 2 };
+        var csv = new Dictionary<string, string?> { ["order_id"] = "A-1", ["click_ref"] = "ck", ["category"] = "toys", ["qty"] = "2", ["currency"] = null };
+        var json = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(
+            """{"order_id":"A-1","click_ref":"ck","category":"toys","qty":2}""")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(UrlOf(IssueMapping.Map(nonNullable)), Is.EqualTo(Expected));
+            Assert.That(UrlOf(IssueMapping.Map(csv)), Is.EqualTo(Expected));
+            Assert.That(UrlOf(IssueMapping.Map(json)), Is.EqualTo(Expected));
+            Assert.That(IssueMapping.Map(new List<Dictionary<string, object>> { nonNullable }).Select(UrlOf), Is.EqualTo(new[] { Expected }));
+        });
+    }
+
+    [Test]
     public void Map_NullAndDbNull_AreAbsent()
     {
         var draft = IssueMapping.Map(Row(("currency", DBNull.Value), ("country", null), ("line_items", DBNull.Value)));

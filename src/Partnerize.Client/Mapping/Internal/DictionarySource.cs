@@ -1,11 +1,11 @@
 namespace Partnerize.Client.Mapping.Internal;
 
-/// <summary>A row or an items entry held as a read-only dictionary.</summary>
-internal readonly struct DictionarySource(IReadOnlyDictionary<string, object?> row) : IValueSource
+/// <summary>A row or an items entry held as a read-only dictionary, whatever its value type.</summary>
+internal readonly struct DictionarySource<TValue>(IReadOnlyDictionary<string, TValue> row) : IValueSource
 {
     public Cell Read(string name, int slot) => Find(row, name, out var value) ? Cell.FromObject(value) : Cell.Missing;
 
-    public static bool Find(IReadOnlyDictionary<string, object?> row, string name, out object? value)
+    private static bool Find(IReadOnlyDictionary<string, TValue> row, string name, out TValue? value)
     {
         if (row.TryGetValue(name, out value))
         {
@@ -13,7 +13,7 @@ internal readonly struct DictionarySource(IReadOnlyDictionary<string, object?> r
         }
 
         // The common Dictionary is enumerated through its struct enumerator: no allocation on the case-insensitive path.
-        if (row is Dictionary<string, object?> dictionary)
+        if (row is Dictionary<string, TValue> dictionary)
         {
             if (dictionary.Comparer == StringComparer.OrdinalIgnoreCase)
             {
@@ -41,7 +41,7 @@ internal readonly struct DictionarySource(IReadOnlyDictionary<string, object?> r
             }
         }
 
-        value = null;
+        value = default;
         return false;
     }
 }

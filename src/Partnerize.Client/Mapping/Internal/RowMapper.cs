@@ -154,7 +154,6 @@ internal sealed class RowMapper
 
     private ConversionItemDraft?[]? ReadItems(in Cell cell, ref List<ConversionRejection>? problems, out bool unreadable)
     {
-        unreadable = false;
         var before = problems?.Count ?? 0;
         var items = cell.Kind switch
         {
@@ -244,7 +243,7 @@ internal sealed class RowMapper
             items.Add(entry switch
             {
                 null or DBNull => null,
-                IReadOnlyDictionary<string, object?> dictionary => MapEntry(new DictionarySource(dictionary), index, ref problems),
+                IReadOnlyDictionary<string, object?> dictionary => MapEntry(new DictionarySource<object?>(dictionary), index, ref problems),
                 IDictionary<string, object?> dictionary => MapEntry(new ObjectDictionarySource(dictionary), index, ref problems),
                 IDictionary dictionary => MapEntry(new ObjectDictionarySource(dictionary), index, ref problems),
                 JsonElement { ValueKind: JsonValueKind.Object } json => MapEntry(new JsonSource(json), index, ref problems),
