@@ -38,6 +38,8 @@ public sealed class ConversionBuilder
     private string? _fulfilmentDate;
     private string? _conversionTime;
     private List<CustomParameter>? _custom;
+    private IReadOnlyList<ConversionRejection>? _mappingRejections;
+    private IReadOnlyDictionary<string, string>? _sourceColumns;
 
     /// <summary>Creates a builder that validates with <see cref="ConversionValidator.Default"/>.</summary>
     public ConversionBuilder()
@@ -73,6 +75,10 @@ public sealed class ConversionBuilder
             _fulfilmentDate = draft.FulfilmentDate,
             _conversionTime = draft.ConversionTime,
             _custom = draft.CustomParameters is null ? null : [.. draft.CustomParameters],
+
+            // A row whose values could not all be read stays rejected, whatever is changed on top of it.
+            _mappingRejections = draft.MappingRejections,
+            _sourceColumns = draft.SourceColumns,
         };
     }
 
@@ -288,6 +294,8 @@ public sealed class ConversionBuilder
         FulfilmentDate = _fulfilmentDate,
         ConversionTime = _conversionTime,
         CustomParameters = _custom?.ToArray(),
+        MappingRejections = _mappingRejections,
+        SourceColumns = _sourceColumns,
     };
 
     /// <summary>Validates what was set: a valid conversion, or every rejection.</summary>

@@ -48,4 +48,18 @@ public sealed record ConversionDraft
 
     /// <summary>Basket-level custom parameters, in the order they were mapped.</summary>
     public IReadOnlyList<CustomParameter>? CustomParameters { get; init; }
+
+    /// <summary>
+    /// Values that field mapping could not read from the row (code <see cref="RejectionCodes.ValueUnreadable"/>), or
+    /// <see langword="null"/>. The validator reports them first and does not report the same fields again as missing.
+    /// </summary>
+    public IReadOnlyList<ConversionRejection>? MappingRejections { get; init; }
+
+    /// <summary>
+    /// Which source column fed which field, keyed by field path (<c>conversionRef</c>, <c>currency</c>,
+    /// <c>item.quantity</c>, <c>custom.check_in_date</c>, <c>items</c> for everything read from the items column), or
+    /// <see langword="null"/>. Shared by every draft of one mapping; the validator uses it to fill
+    /// <see cref="ConversionRejection.Column"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SourceColumns { get; init; }
 }

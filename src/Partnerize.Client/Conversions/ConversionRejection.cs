@@ -10,11 +10,22 @@ namespace Partnerize.Client.Conversions;
 /// </param>
 /// <param name="Message">A message for people. The four documented messages are reproduced character for character.</param>
 /// <param name="ItemIndex">The zero-based index of the item concerned, where there is one.</param>
-public sealed record ConversionRejection(string Code, string Field, string Message, int? ItemIndex = null)
+/// <param name="Column">
+/// The source column the field was mapped from (set for drafts produced by <c>ConversionMapping</c>), so that a report
+/// can point at the warehouse column to fix; <see langword="null"/> for drafts built in code.
+/// </param>
+public sealed record ConversionRejection(string Code, string Field, string Message, int? ItemIndex = null, string? Column = null)
 {
-    /// <summary>Returns the field and the message, e.g. <c>currency: Currency must be ...</c>.</summary>
+    /// <summary>
+    /// Returns the field and the message, e.g. <c>currency: Currency must be ...</c>, with the source column when known
+    /// (<c>currency (column 'cur'): ...</c>).
+    /// </summary>
     /// <returns>A one-line description.</returns>
-    public override string ToString() => ItemIndex is { } index && !Field.StartsWith("item", StringComparison.Ordinal)
-        ? $"{Field} (item {index}): {Message}"
-        : $"{Field}: {Message}";
+    public override string ToString()
+    {
+        var field = ItemIndex is { } index && !Field.StartsWith("item", StringComparison.Ordinal)
+            ? $"{Field} (item {index})"
+            : Field;
+        return Column is null ? $"{field}: {Message}" : $"{field} (column '{Column}'): {Message}";
+    }
 }

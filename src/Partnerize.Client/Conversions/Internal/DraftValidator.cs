@@ -21,7 +21,7 @@ internal sealed class DraftValidator : IConversionValidator
     public ConversionValidationResult Validate(ConversionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var rejections = new RejectionList();
+        var rejections = new RejectionList(draft);
 
         var conversionRef = RequiredText(draft.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
         var clickRef = RequiredText(draft.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
@@ -69,9 +69,15 @@ internal sealed class DraftValidator : IConversionValidator
             return valid ? items : null;
         }
 
-        if (draft.Item is { HasAnyValue: true } single)
+        // An items column that could not be read might have held items: falling back would judge the wrong fields.
+        if (rejections.IsMappingProblem("items"))
         {
-            var item = ValidateItem(single, 0, "item", ref rejections);
+            return null;
+        }
+
+        if (draft.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
+        {
+            var item = ValidateItem(draft.Item, 0, "item", ref rejections);
             return item is null ? null : [item];
         }
 
@@ -87,12 +93,15 @@ internal sealed class DraftValidator : IConversionValidator
         var valueText = Blank(draft?.Value);
         var sku = OptionalText(draft?.Sku, path + ".sku", ref rejections, index);
 
-        if (category is null || quantityText is null)
+        // A field mapping could not read is reported once, by mapping, not again here as missing.
+        var categoryMissing = category is null && !rejections.IsMappingProblem(path + ".category");
+        var quantityMissing = quantityText is null && !rejections.IsMappingProblem(path + ".quantity");
+        if (categoryMissing || quantityMissing)
         {
-            var (field, missing) = (category, quantityText) switch
+            var (field, missing) = (categoryMissing, quantityMissing) switch
             {
-                (null, null) => (path, "category, quantity"),
-                (null, _) => (path + ".category", "category"),
+                (true, true) => (path, "category, quantity"),
+                (true, false) => (path + ".category", "category"),
                 _ => (path + ".quantity", "quantity"),
             };
             rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, index));
@@ -118,7 +127,9 @@ internal sealed class DraftValidator : IConversionValidator
         }
 
         var custom = CustomParameters(draft?.CustomParameters, path + ".custom", index, ref rejections);
-        return rejections.Count == before ? new ConversionItem(category!, quantity, value, sku, custom) : null;
+        return rejections.Count == before && category is not null && quantityText is not null
+            ? new ConversionItem(category, quantity, value, sku, custom)
+            : null;
     }
 
     private static bool TryParseQuantity(string text, out int quantity)
@@ -383,14 +394,98 @@ internal sealed class DraftValidator : IConversionValidator
         return false;
     }
 
-    /// <summary>A list that allocates only when the first rejection arrives: valid rows pay nothing.</summary>
+    /// <summary>
+    /// A list that allocates only when the first rejection arrives: valid rows pay nothing. For mapped drafts it starts
+    /// with the mapping's rejections, skips the validator's own rejection of a field mapping already reported, and
+    /// names the source column of each rejection.
+    /// </summary>
     private struct RejectionList
     {
+        private readonly IReadOnlyList<ConversionRejection>? _mapping;
+        private readonly IReadOnlyDictionary<string, string>? _columns;
         private List<ConversionRejection>? _items;
+
+        public RejectionList(ConversionDraft draft)
+        {
+            _columns = draft.SourceColumns;
+            if (draft.MappingRejections is { Count: > 0 } mapping)
+            {
+                _mapping = mapping;
+                _items = new List<ConversionRejection>(mapping.Count + 2);
+                _items.AddRange(mapping);
+            }
+        }
 
         public readonly int Count => _items?.Count ?? 0;
 
-        public void Add(ConversionRejection rejection) => (_items ??= new List<ConversionRejection>(2)).Add(rejection);
+        public void Add(ConversionRejection rejection)
+        {
+            if (_mapping is not null && IsMappingProblem(rejection.Field))
+            {
+                return;
+            }
+
+            if (_columns is not null && rejection.Column is null && ColumnOf(rejection.Field) is { } column)
+            {
+                rejection = rejection with { Column = column };
+            }
+
+            (_items ??= new List<ConversionRejection>(2)).Add(rejection);
+        }
+
+        /// <summary>Whether mapping already rejected exactly this field.</summary>
+        public readonly bool IsMappingProblem(string field)
+        {
+            if (_mapping is null)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _mapping.Count; i++)
+            {
+                if (string.Equals(_mapping[i].Field, field, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether mapping rejected a field whose path starts with <paramref name="prefix"/>.</summary>
+        public readonly bool HasMappingProblemUnder(string prefix)
+        {
+            if (_mapping is null)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _mapping.Count; i++)
+            {
+                if (_mapping[i].Field.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly string? ColumnOf(string field)
+        {
+            if (_columns!.TryGetValue(field, out var column))
+            {
+                return column;
+            }
+
+            // Everything inside the items array ("items[2].quantity") comes from the one items column.
+            if (field.StartsWith("items", StringComparison.Ordinal) && _columns.TryGetValue("items", out column))
+            {
+                return column;
+            }
+
+            return null;
+        }
 
         public readonly ConversionRejection[] ToArray() => _items is null ? [] : _items.ToArray();
     }
