@@ -9,7 +9,8 @@ namespace Partnerize.Client.Testing;
 /// </summary>
 /// <remarks>
 /// Checked: the fixed prefix <c>/conversion/tracking_mode:api/campaign:{id}</c>; <c>key:value</c> segments whose
-/// characters are unreserved or upper-case <c>%XX</c> escapes of valid UTF-8; no empty value and no repeated key;
+/// characters are unreserved or upper-case <c>%XX</c> escapes of valid UTF-8 (never of an unreserved character); no
+/// empty value and no repeated key; custom keys of 1 to 64 letters, digits or underscores;
 /// <c>conversionref</c> and <c>clickref</c> first, the optional basket fields in the contract's order, custom
 /// parameters after them; then <c>/</c> and one <c>[...]</c> group per item with <c>category</c>, <c>sku</c>,
 /// <c>value</c>, <c>quantity</c> in that order (category and quantity required) and item custom parameters last;
@@ -189,6 +190,11 @@ public static class TrackingUrlParser
                     return $"Standard parameter '{key}' does not belong in the {where}.";
                 }
 
+                if (!IsCustomKey(key))
+                {
+                    return $"'{key}' in the {where} is not a valid custom parameter key: 1 to 64 letters, digits or underscores.";
+                }
+
                 sawCustom = true;
                 continue;
             }
@@ -231,10 +237,16 @@ public static class TrackingUrlParser
                     return $"'%' at {i} is not followed by two upper-case hex digits.";
                 }
 
-                bytes.Add(Convert.ToByte(escaped.Substring(i + 1, 2), 16));
+                var b = Convert.ToByte(escaped.Substring(i + 1, 2), 16);
+                if (IsUnreserved((char)b))
+                {
+                    return $"'%{escaped.Substring(i + 1, 2)}' at {i} escapes the unreserved character '{(char)b}', which is sent as is.";
+                }
+
+                bytes.Add(b);
                 i += 2;
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+            else if (IsUnreserved(c))
             {
                 bytes.Add((byte)c);
             }
@@ -256,4 +268,8 @@ public static class TrackingUrlParser
     }
 
     private static bool IsUpperHex(char c) => char.IsAsciiDigit(c) || c is >= 'A' and <= 'F';
+
+    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
+
+    private static bool IsCustomKey(string key) => key.Length is >= 1 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

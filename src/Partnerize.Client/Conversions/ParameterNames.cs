@@ -5,7 +5,7 @@ namespace Partnerize.Client.Conversions;
 /// </summary>
 /// <remarks>
 /// <see cref="FulfilmentDate"/> and <see cref="ConversionTime"/> are names this library decided on where
-/// Partnerize's public documentation is silent (see docs/decisions.md). Custom parameters may not use any of these names.
+/// Partnerize's public documentation is silent (see docs/conversions.md). Custom parameters may not use any of these names.
 /// </remarks>
 public static class ParameterNames
 {
@@ -67,9 +67,12 @@ public static class ParameterNames
     public static bool IsStandard(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        foreach (var name in All)
+
+        // Indexed rather than foreach: enumerating the interface allocates, and this runs for every custom parameter.
+        var names = All;
+        for (var i = 0; i < names.Count; i++)
         {
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(names[i], key, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -33,7 +33,7 @@ internal sealed class DraftValidator : IConversionValidator
         var customerRef = OptionalText(draft.CustomerRef, "customerRef", ref rejections);
         var fulfilmentDate = ParseFulfilmentDate(draft.FulfilmentDate, ref rejections);
         var conversionTime = ParseConversionTime(draft.ConversionTime, ref rejections);
-        var custom = CustomParameters(draft.CustomParameters, "custom", null, ref rejections);
+        var custom = CustomParameters(draft.CustomParameters, null, ref rejections);
         var items = ValidateItems(draft, ref rejections);
 
         if (rejections.Count > 0)
@@ -55,7 +55,7 @@ internal sealed class DraftValidator : IConversionValidator
             var valid = true;
             for (var index = 0; index < array.Count; index++)
             {
-                var item = ValidateItem(array[index], index, "items[" + index.ToString(CultureInfo.InvariantCulture) + "]", ref rejections);
+                var item = ValidateItem(array[index], new ItemPath(FromArray: true, index), ref rejections);
                 if (item is null)
                 {
                     valid = false;
@@ -77,7 +77,7 @@ internal sealed class DraftValidator : IConversionValidator
 
         if (draft.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
         {
-            var item = ValidateItem(draft.Item, 0, "item", ref rejections);
+            var item = ValidateItem(draft.Item, new ItemPath(FromArray: false, 0), ref rejections);
             return item is null ? null : [item];
         }
 
@@ -85,24 +85,25 @@ internal sealed class DraftValidator : IConversionValidator
         return null;
     }
 
-    private static ConversionItem? ValidateItem(ConversionItemDraft? draft, int index, string path, ref RejectionList rejections)
+    private static ConversionItem? ValidateItem(ConversionItemDraft? draft, ItemPath path, ref RejectionList rejections)
     {
         var before = rejections.Count;
-        var category = OptionalText(draft?.Category, path + ".category", ref rejections, index);
+        var index = path.Index;
+        var category = ItemText(draft?.Category, path, ParameterNames.Category, ref rejections);
         var quantityText = Blank(draft?.Quantity);
         var valueText = Blank(draft?.Value);
-        var sku = OptionalText(draft?.Sku, path + ".sku", ref rejections, index);
+        var sku = ItemText(draft?.Sku, path, ParameterNames.Sku, ref rejections);
 
         // A field mapping could not read is reported once, by mapping, not again here as missing.
-        var categoryMissing = category is null && !rejections.IsMappingProblem(path + ".category");
-        var quantityMissing = quantityText is null && !rejections.IsMappingProblem(path + ".quantity");
+        var categoryMissing = category is null && !rejections.IsMappingProblem(path, ParameterNames.Category);
+        var quantityMissing = quantityText is null && !rejections.IsMappingProblem(path, ParameterNames.Quantity);
         if (categoryMissing || quantityMissing)
         {
             var (field, missing) = (categoryMissing, quantityMissing) switch
             {
-                (true, true) => (path, "category, quantity"),
-                (true, false) => (path + ".category", "category"),
-                _ => (path + ".quantity", "quantity"),
+                (true, true) => (path.ToString(), "category, quantity"),
+                (true, false) => (path.Field(ParameterNames.Category), "category"),
+                _ => (path.Field(ParameterNames.Quantity), "quantity"),
             };
             rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, index));
         }
@@ -110,7 +111,7 @@ internal sealed class DraftValidator : IConversionValidator
         var quantity = 0;
         if (quantityText is not null && !TryParseQuantity(quantityText, out quantity))
         {
-            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path + ".quantity", RejectionMessages.QuantityInvalid(quantityText), index));
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(quantityText), index));
         }
 
         decimal? value = null;
@@ -122,11 +123,11 @@ internal sealed class DraftValidator : IConversionValidator
             }
             else
             {
-                rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path + ".value", RejectionMessages.ValueInvalid(valueText), index));
+                rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(valueText), index));
             }
         }
 
-        var custom = CustomParameters(draft?.CustomParameters, path + ".custom", index, ref rejections);
+        var custom = CustomParameters(draft?.CustomParameters, path, ref rejections);
         return rejections.Count == before && category is not null && quantityText is not null
             ? new ConversionItem(category, quantity, value, sku, custom)
             : null;
@@ -174,12 +175,24 @@ internal sealed class DraftValidator : IConversionValidator
         return text;
     }
 
-    private static string? OptionalText(string? raw, string field, ref RejectionList rejections, int? index = null)
+    private static string? OptionalText(string? raw, string field, ref RejectionList rejections)
     {
         var text = Blank(raw);
         if (text is not null && HasUnpairedSurrogate(text))
         {
-            rejections.Add(new ConversionRejection(RejectionCodes.TextMalformed, field, RejectionMessages.TextMalformed(field), index));
+            rejections.Add(new ConversionRejection(RejectionCodes.TextMalformed, field, RejectionMessages.TextMalformed(field)));
+        }
+
+        return text;
+    }
+
+    private static string? ItemText(string? raw, ItemPath path, string name, ref RejectionList rejections)
+    {
+        var text = Blank(raw);
+        if (text is not null && HasUnpairedSurrogate(text))
+        {
+            var field = path.Field(name);
+            rejections.Add(new ConversionRejection(RejectionCodes.TextMalformed, field, RejectionMessages.TextMalformed(field), path.Index));
         }
 
         return text;
@@ -262,46 +275,63 @@ internal sealed class DraftValidator : IConversionValidator
         return null;
     }
 
-    private static CustomParameter[] CustomParameters(IReadOnlyList<CustomParameter>? parameters, string path, int? index, ref RejectionList rejections)
+    private static CustomParameter[] CustomParameters(IReadOnlyList<CustomParameter>? parameters, ItemPath? item, ref RejectionList rejections)
     {
         if (parameters is null || parameters.Count == 0)
         {
             return [];
         }
 
-        List<CustomParameter>? kept = null;
+        var index = item?.Index;
+        CustomParameter[]? kept = null;
+        var count = 0;
         for (var i = 0; i < parameters.Count; i++)
         {
             var (key, raw) = parameters[i];
             key ??= string.Empty;
-            var field = path + "." + key;
             if (!IsValidCustomKey(key))
             {
-                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyInvalid, field, RejectionMessages.CustomKeyInvalid(key), index));
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyInvalid, CustomField(item, key), RejectionMessages.CustomKeyInvalid(key), index));
                 continue;
             }
 
             if (ParameterNames.IsStandard(key))
             {
-                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyReserved, field, RejectionMessages.CustomKeyReserved(key), index));
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyReserved, CustomField(item, key), RejectionMessages.CustomKeyReserved(key), index));
                 continue;
             }
 
             if (IsRepeated(parameters, i))
             {
-                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyDuplicate, field, RejectionMessages.CustomKeyDuplicate(key), index));
+                rejections.Add(new ConversionRejection(RejectionCodes.CustomKeyDuplicate, CustomField(item, key), RejectionMessages.CustomKeyDuplicate(key), index));
                 continue;
             }
 
-            var value = OptionalText(raw, field, ref rejections, index);
-            if (value is not null)
+            var value = Blank(raw);
+            if (value is null)
             {
-                (kept ??= new List<CustomParameter>(parameters.Count)).Add(new CustomParameter(key, value));
+                continue;
             }
+
+            if (HasUnpairedSurrogate(value))
+            {
+                var field = CustomField(item, key);
+                rejections.Add(new ConversionRejection(RejectionCodes.TextMalformed, field, RejectionMessages.TextMalformed(field), index));
+            }
+
+            (kept ??= new CustomParameter[parameters.Count])[count++] = new CustomParameter(key, value);
         }
 
-        return kept is null ? [] : kept.ToArray();
+        if (kept is not null && count < kept.Length)
+        {
+            Array.Resize(ref kept, count);
+        }
+
+        return kept ?? [];
     }
+
+    private static string CustomField(ItemPath? item, string key) =>
+        item is { } path ? path.Field("custom." + key) : "custom." + key;
 
     private static bool IsRepeated(IReadOnlyList<CustomParameter> parameters, int index)
     {
@@ -395,6 +425,18 @@ internal sealed class DraftValidator : IConversionValidator
     }
 
     /// <summary>
+    /// Where an item came from: the single-item fields (<c>item</c>) or entry <see cref="Index"/> of the items array
+    /// (<c>items[2]</c>). Field names are built from it only when a rejection needs one, so valid rows allocate none.
+    /// </summary>
+    private readonly record struct ItemPath(bool FromArray, int Index)
+    {
+        public string Field(string name) => string.Concat(ToString(), ".", name);
+
+        public override string ToString() =>
+            FromArray ? string.Create(CultureInfo.InvariantCulture, $"items[{Index}]") : "item";
+    }
+
+    /// <summary>
     /// A list that allocates only when the first rejection arrives: valid rows pay nothing. For mapped drafts it starts
     /// with the mapping's rejections, skips the validator's own rejection of a field mapping already reported, and
     /// names the source column of each rejection.
@@ -432,6 +474,9 @@ internal sealed class DraftValidator : IConversionValidator
 
             (_items ??= new List<ConversionRejection>(2)).Add(rejection);
         }
+
+        /// <summary>Whether mapping already rejected this item field; builds the field name only for mapped drafts.</summary>
+        public readonly bool IsMappingProblem(ItemPath path, string name) => _mapping is not null && IsMappingProblem(path.Field(name));
 
         /// <summary>Whether mapping already rejected exactly this field.</summary>
         public readonly bool IsMappingProblem(string field)

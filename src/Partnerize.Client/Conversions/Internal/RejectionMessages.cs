@@ -50,21 +50,29 @@ internal static class RejectionMessages
         string.Create(CultureInfo.InvariantCulture,
             $"The tracking URL would be {length:N0} characters long, over the maximum of {maximum:N0} (PartnerizeOptions.MaxUrlLength); shorten the longest fields or split the items over several conversions.");
 
-    /// <summary>Quotes a value for a message: control characters made visible, long values shortened.</summary>
+    /// <summary>
+    /// Quotes a value for a message: control characters and unpaired surrogates made visible as <c>\uXXXX</c>, long
+    /// values shortened without cutting a surrogate pair in two (a message must itself be valid UTF-16).
+    /// </summary>
     public static string Quote(string raw)
     {
         var builder = new StringBuilder(Math.Min(raw.Length, MaxQuotedLength) + 8);
         builder.Append('\'');
-        var count = 0;
-        foreach (var c in raw)
+        for (var i = 0; i < raw.Length; i++)
         {
-            if (count == MaxQuotedLength)
+            var pair = char.IsSurrogatePair(raw, i);
+            if (i + (pair ? 2 : 1) > MaxQuotedLength)
             {
                 builder.Append('…');
                 break;
             }
 
-            if (char.IsControl(c))
+            var c = raw[i];
+            if (pair)
+            {
+                builder.Append(c).Append(raw[++i]);
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c))
             {
                 builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
@@ -72,8 +80,6 @@ internal static class RejectionMessages
             {
                 builder.Append(c);
             }
-
-            count++;
         }
 
         return builder.Append('\'').ToString();
