@@ -40,6 +40,12 @@ public sealed class TrackingUrlBuilder
             throw new ArgumentException($"The tracking base address must be an absolute http(s) address; got '{trackingBaseAddress}'.", nameof(trackingBaseAddress));
         }
 
+        // Credentials in the address would be copied into every URL, and so into logs and results.
+        if (!string.IsNullOrEmpty(trackingBaseAddress.UserInfo))
+        {
+            throw new ArgumentException("The tracking base address must not contain a user name or password.", nameof(trackingBaseAddress));
+        }
+
         if (!string.IsNullOrEmpty(trackingBaseAddress.Query) || !string.IsNullOrEmpty(trackingBaseAddress.Fragment))
         {
             throw new ArgumentException($"The tracking base address must not have a query or fragment; got '{trackingBaseAddress}'.", nameof(trackingBaseAddress));

@@ -128,6 +128,18 @@ public class TrackingUrlBuilderTests
     }
 
     [Test]
+    public void Constructor_BaseAddressWithCredentials_ThrowsWithoutEchoingThem()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => _ = new TrackingUrlBuilder(new Uri("https://user:canary-secret-9f3b@prf.hn/"), "10l176"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception.ParamName, Is.EqualTo("trackingBaseAddress"));
+            Assert.That(exception.Message, Does.Not.Contain("canary-secret-9f3b"));
+        });
+    }
+
+    [Test]
     public void Constructor_RelativeBaseAddress_Throws()
     {
         var exception = Assert.Throws<ArgumentException>(() => _ = new TrackingUrlBuilder(new Uri("/conversion", UriKind.Relative), "10l176"));
