@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Partnerize.Client.Tracking.Internal;
@@ -26,6 +28,17 @@ internal static class TrackingResilience
         var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(TrackingLog.Category);
         var maxDelay = options.MaxRetryDelay;
+
+        // Polly logs every attempt at Information ("Execution attempt") and every retry at Warning. The tracker reports
+        // each row once itself (a warning when it fails), so this pipeline's events go to Debug and a healthy batch
+        // stays quiet. The container's telemetry options are copied to keep their enrichers and result formatter.
+        var telemetry = new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+        {
+            SeverityProvider = args => args.Event.Severity is ResilienceEventSeverity.Information or ResilienceEventSeverity.Warning
+                ? ResilienceEventSeverity.Debug
+                : args.Event.Severity,
+        };
+        builder.ConfigureTelemetry(telemetry);
 
         if (options.MaxRetryAttempts > 0)
         {
