@@ -136,12 +136,7 @@ internal sealed class ConversionTracker : IConversionTracker
             Url = url,
         };
 
-        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping)))
-        {
-            request.Options.Set(AttemptCounter.Key, attempts);
-            result = await ExchangeAsync(context, request, attempts, result, cancellationToken).ConfigureAwait(false);
-        }
-
+        result = await ExchangeAsync(context, url, attempts, result, cancellationToken).ConfigureAwait(false);
         result = result with { Attempts = attempts.Count, Duration = TimeProvider.GetElapsedTime(started) };
         if (activity is not null)
         {
@@ -204,10 +199,12 @@ internal sealed class ConversionTracker : IConversionTracker
         return result;
     }
 
-    private async Task<ConversionResult> ExchangeAsync(TrackingContext context, HttpRequestMessage request, AttemptCounter attempts, ConversionResult result, CancellationToken cancellationToken)
+    private async Task<ConversionResult> ExchangeAsync(TrackingContext context, string url, AttemptCounter attempts, ConversionResult result, CancellationToken cancellationToken)
     {
         try
         {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping));
+            request.Options.Set(AttemptCounter.Key, attempts);
             using var response = await context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             result = result with
             {
