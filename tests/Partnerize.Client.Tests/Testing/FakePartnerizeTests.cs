@@ -277,7 +277,7 @@ public class FakePartnerizeTests
     {
         var fake = new FakePartnerize();
         using var http = Client(fake);
-        var waiting = fake.WaitForRequestsAsync(2);
+        var waiting = fake.WaitForRequestsAsync(2, cancellationToken: Tracking.TrackerHarness.GuardToken);
 
         using var first = await http.GetAsync(new Uri("https://prf.hn" + ValidPath));
         var afterOne = waiting.IsCompleted;

@@ -39,10 +39,10 @@ public class ConversionTrackerBatchTests
         await using var services = TrackerHarness.Create(fake);
 
         var batch = services.Tracker().TrackManyAsync(TrackerHarness.Drafts(40), new TrackingBatchOptions { MaxConcurrency = 8 }).ToListAsync();
-        await fake.WaitForRequestsAsync(40);
+        await fake.WaitForRequestsAsync(40, cancellationToken: TrackerHarness.GuardToken);
         var finishedBeforeRowZero = fake.TrackingRequests.Count - fake.InFlight;
         fakeClock.Advance(TimeSpan.FromSeconds(1));
-        var results = await batch;
+        var results = await batch.WaitAsync(TrackerHarness.Guard);
 
         Assert.Multiple(() =>
         {
@@ -139,10 +139,10 @@ public class ConversionTrackerBatchTests
                 results.Add(result);
             }
         });
-        await fake.WaitForRequestsAsync(4);
+        await fake.WaitForRequestsAsync(4, cancellationToken: TrackerHarness.GuardToken);
         await cancellation.CancelAsync();
 
-        Assert.That(async () => await batch, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await batch.WaitAsync(TrackerHarness.Guard), Throws.InstanceOf<OperationCanceledException>());
         var requestsWhenDone = fake.TrackingRequests.Count;
         Assert.Multiple(() =>
         {
@@ -171,11 +171,11 @@ public class ConversionTrackerBatchTests
                 results.Add(result);
             }
         });
-        await fake.WaitForConversionsAsync(2);
-        await fake.WaitForRequestsAsync(4);
+        await fake.WaitForConversionsAsync(2, TrackerHarness.GuardToken);
+        await fake.WaitForRequestsAsync(4, cancellationToken: TrackerHarness.GuardToken);
         await cancellation.CancelAsync();
 
-        Assert.That(async () => await batch, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await batch.WaitAsync(TrackerHarness.Guard), Throws.InstanceOf<OperationCanceledException>());
         Assert.Multiple(() =>
         {
             Assert.That(results.Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, results.Count).Select(i => (long)i)));

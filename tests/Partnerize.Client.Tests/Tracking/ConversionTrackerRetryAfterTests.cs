@@ -20,7 +20,7 @@ public class ConversionTrackerRetryAfterTests
         time.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromTicks(1));
         var requestsBeforeTheWaitEnds = fake.TrackingRequests.Count;
         time.Advance(TimeSpan.FromTicks(1));
-        var result = await sending;
+        var result = await sending.WaitAsync(TrackerHarness.Guard);
 
         var requests = fake.TrackingRequests;
         Assert.Multiple(() =>
@@ -43,7 +43,7 @@ public class ConversionTrackerRetryAfterTests
         var sending = services.Tracker().TrackAsync(TrackerHarness.Draft(1));
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(9));
         time.Advance(TimeSpan.FromSeconds(9));
-        var result = await sending;
+        var result = await sending.WaitAsync(TrackerHarness.Guard);
 
         Assert.Multiple(() =>
         {
@@ -63,7 +63,7 @@ public class ConversionTrackerRetryAfterTests
         var sending = services.Tracker().TrackAsync(TrackerHarness.Draft(1));
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(20));
         time.Advance(TimeSpan.FromSeconds(20));
-        var result = await sending;
+        var result = await sending.WaitAsync(TrackerHarness.Guard);
 
         Assert.Multiple(() =>
         {
@@ -90,7 +90,7 @@ public class ConversionTrackerRetryAfterTests
             time.Advance(TimeSpan.FromSeconds(20));
         }
 
-        var result = await sending;
+        var result = await sending.WaitAsync(TrackerHarness.Guard);
         var backOffs = time.DueTimes.Where(IsBackOff).ToArray();
         Assert.Multiple(() =>
         {

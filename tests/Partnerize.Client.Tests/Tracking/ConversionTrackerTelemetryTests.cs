@@ -144,9 +144,9 @@ public class ConversionTrackerTelemetryTests
                     results.Add(result);
                 }
             });
-            await fake.WaitForRequestsAsync(1 + 11);
+            await fake.WaitForRequestsAsync(1 + 11, cancellationToken: TrackerHarness.GuardToken);
             await cancellation.CancelAsync();
-            texts.Add(Assert.CatchAsync<OperationCanceledException>(() => batch)!.ToString());
+            texts.Add(Assert.CatchAsync<OperationCanceledException>(() => batch.WaitAsync(TrackerHarness.Guard))!.ToString());
             texts.AddRange(results.Select(r => r.ToString()));
             Assert.That(results.Select(r => r.Outcome), Is.SupersetOf(new[]
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.Testing;
 using Partnerize.Client.Tracking;
@@ -74,6 +75,25 @@ public class ConversionTrackerTests
             }));
             Assert.That(result.FailureReason, Does.StartWith("Rejected before sending: ")
                 .And.Contain("A click reference is required to attribute a Partnerize conversion."));
+            Assert.That(fake.Requests, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task TrackAsync_ValidatorRegisteredByTheApplication_IsTheOneUsed()
+    {
+        var fake = new FakePartnerize();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConversionValidator>(new NoVouchersValidator());
+        services.AddPartnerize(options => options.CampaignId = "10l176").UseFakePartnerize(fake);
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.Tracker().TrackAsync(TrackerHarness.Draft(1) with { Voucher = "SAVE10" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(ConversionOutcome.Rejected));
+            Assert.That(result.Rejections.Single().Code, Is.EqualTo("house_rule"));
             Assert.That(fake.Requests, Is.Empty);
         });
     }
@@ -260,9 +280,9 @@ public class ConversionTrackerTests
         using var cancellation = new CancellationTokenSource();
 
         var sending = services.Tracker().TrackAsync(TrackerHarness.Draft(1), cancellationToken: cancellation.Token);
-        await fake.WaitForRequestsAsync(1);
+        await fake.WaitForRequestsAsync(1, cancellationToken: TrackerHarness.GuardToken);
         await cancellation.CancelAsync();
-        var result = await sending;
+        var result = await sending.WaitAsync(TrackerHarness.Guard);
 
         Assert.Multiple(() =>
         {
@@ -308,7 +328,7 @@ public class ConversionTrackerTests
     public async Task AddPartnerize_CalledTwice_RetriesAsConfiguredNotTwice()
     {
         var fake = new FakePartnerize().AddFault(FakeFault.Status(HttpStatusCode.ServiceUnavailable));
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var services = new ServiceCollection();
         services.AddPartnerize(options =>
         {
             options.CampaignId = "10l176";
@@ -316,7 +336,7 @@ public class ConversionTrackerTests
             options.MaxRetryAttempts = 2;
         });
         services.AddPartnerize().UseFakePartnerize(fake);
-        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        await using var provider = services.BuildServiceProvider();
 
         var result = await provider.Tracker().TrackAsync(TrackerHarness.Draft(1));
 
@@ -325,5 +345,12 @@ public class ConversionTrackerTests
             Assert.That(result.Attempts, Is.EqualTo(3));
             Assert.That(fake.TrackingRequests, Has.Count.EqualTo(3));
         });
+    }
+
+    private sealed class NoVouchersValidator : IConversionValidator
+    {
+        public ConversionValidationResult Validate(ConversionDraft draft) => draft.Voucher is null
+            ? ConversionValidator.Default.Validate(draft)
+            : ConversionValidationResult.Rejected([new ConversionRejection("house_rule", "voucher", "Vouchers are not tracked.")]);
     }
 }

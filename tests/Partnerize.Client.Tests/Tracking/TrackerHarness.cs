@@ -12,6 +12,12 @@ internal static class TrackerHarness
 {
     public const string CampaignId = "10l176";
 
+    /// <summary>A real-time guard for waits on traffic: a broken test fails after it instead of hanging the suite.</summary>
+    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
+
+    /// <summary>A token that cancels after <see cref="Guard"/>.</summary>
+    public static CancellationToken GuardToken => new CancellationTokenSource(Guard).Token;
+
     public static ServiceProvider Create(FakePartnerize fake, Action<PartnerizeOptions>? configure = null, TimeProvider? timeProvider = null) =>
         Build(options => configure?.Invoke(options), timeProvider, builder => builder.UseFakePartnerize(fake));
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.Testing;
@@ -78,6 +79,43 @@ public class TrackingDocsSamples
             Assert.That(summary.Rejected, Is.EqualTo(1));
             Assert.That(totals.ToSummary().Total, Is.EqualTo(11));
             Assert.That(fake.Conversions, Has.Count.EqualTo(40));
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_ReadmeSnippet_SendsOneAndABatch()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Partnerize:CampaignId"] = "10l176" }).Build();
+        var fake = new FakePartnerize();
+        var services = new ServiceCollection();
+        var drafts = TrackerHarness.Drafts(5).Append(new ConversionDraft { ConversionRef = "ORD-X" });
+
+        // The README's lines, from here ...
+        services.AddPartnerize(configuration)
+            .UseFakePartnerize(fake); // (not in the README)
+        await using var provider = services.BuildServiceProvider();
+        var tracker = provider.GetRequiredService<IConversionTracker>();
+
+        ConversionResult result = await tracker.TrackAsync(new ConversionDraft
+        {
+            ConversionRef = "ORD-1001",
+            ClickRef = "1011l4pkbcD",
+            Currency = "GBP",
+            Item = ConversionItemDraft.Create("shoes", quantity: 1, value: 59.99m),
+        });
+        Console.WriteLine($"{result.Outcome} {result.StatusCode} {result.Url}");
+
+        TrackingSummary summary = await tracker.TrackManyAsync(drafts)
+            .SummarizeAsync(r => { if (!r.IsSent) Console.WriteLine($"row {r.Index}: {r.FailureReason}"); });
+        Console.WriteLine(summary);
+
+        // ... to here.
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSent, Is.True);
+            Assert.That(summary.Sent, Is.EqualTo(5));
+            Assert.That(summary.Rejected, Is.EqualTo(1));
+            Assert.That(fake.Conversions, Has.Count.EqualTo(6));
         });
     }
 
