@@ -1,0 +1,394 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Partnerize.Client.Conversions;
+using Partnerize.Client.Diagnostics.Internal;
+using Polly.Timeout;
+
+namespace Partnerize.Client.Tracking.Internal;
+
+/// <summary>
+/// Sends conversions over the <see cref="PartnerizeHttpClientNames.Tracking"/> client. Validation and URL building
+/// happen here; retries, back-off and the per-attempt timeout live in the client's resilience handler
+/// (<see cref="TrackingResilience"/>); batches run through <see cref="TrackingBatch{T}"/>.
+/// </summary>
+internal sealed class ConversionTracker : IConversionTracker
+{
+    public const int MaxResponseBodyLength = 1024;
+
+    private const int MaxCachedUrlBuilders = 256;
+
+    // The URL is escaped exactly as the contract requires; the Uri must not re-canonicalise it on the way out.
+    private static readonly UriCreationOptions PreserveEscaping = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOptionsMonitor<PartnerizeOptions> _options;
+    private readonly IConversionValidator _validator;
+    private readonly TrackingMetrics _metrics;
+    private readonly ConcurrentDictionary<(Uri BaseAddress, string CampaignId, int MaxLength), TrackingUrlBuilder> _urlBuilders = new();
+
+    public ConversionTracker(
+        IHttpClientFactory httpClientFactory,
+        IOptionsMonitor<PartnerizeOptions> options,
+        IConversionValidator validator,
+        TrackingMetrics metrics,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _validator = validator;
+        _metrics = metrics;
+        TimeProvider = timeProvider;
+        Logger = loggerFactory.CreateLogger(TrackingLog.Category);
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILogger Logger { get; }
+
+    public Task<ConversionResult> TrackAsync(ConversionDraft draft, string? campaignId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var context = CreateContext(campaignId, nameof(campaignId));
+        return SendOneAsync(context, Prepare(draft, 0, context), cancellationToken);
+    }
+
+    public Task<ConversionResult> TrackAsync(Conversion conversion, string? campaignId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversion);
+        var context = CreateContext(campaignId, nameof(campaignId));
+        return SendOneAsync(context, Prepare(conversion, 0, context), cancellationToken);
+    }
+
+    public IAsyncEnumerable<ConversionResult> TrackManyAsync(IAsyncEnumerable<ConversionDraft> drafts, TrackingBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        return StartBatch(drafts, Prepare, options, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ConversionResult> TrackManyAsync(IEnumerable<ConversionDraft> drafts, TrackingBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        return StartBatch(new SyncSource<ConversionDraft>(drafts), Prepare, options, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ConversionResult> TrackManyAsync(IAsyncEnumerable<Conversion> conversions, TrackingBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversions);
+        return StartBatch(conversions, Prepare, options, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ConversionResult> TrackManyAsync(IEnumerable<Conversion> conversions, TrackingBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversions);
+        return StartBatch(new SyncSource<Conversion>(conversions), Prepare, options, cancellationToken);
+    }
+
+    /// <summary>Validates a draft and builds its URL; a row that cannot be sent comes back finished.</summary>
+    public PreparedRow Prepare(ConversionDraft? draft, long index, TrackingContext context)
+    {
+        if (draft is null)
+        {
+            return Finished(NullRow(index, context));
+        }
+
+        var validation = _validator.Validate(draft);
+        return validation.IsValid
+            ? Prepare(validation.Conversion, index, context)
+            : Finished(Rejected(index, context, draft.ConversionRef?.Trim(), validation.Rejections));
+    }
+
+    /// <summary>Builds the URL of a valid conversion; one too long for <see cref="PartnerizeOptions.MaxUrlLength"/> comes back rejected.</summary>
+    public PreparedRow Prepare(Conversion? conversion, long index, TrackingContext context)
+    {
+        if (conversion is null)
+        {
+            return Finished(NullRow(index, context));
+        }
+
+        return context.UrlBuilder.TryBuild(conversion, out var url, out var rejection)
+            ? new PreparedRow(conversion, url, null)
+            : Finished(Rejected(index, context, conversion.ConversionRef, [rejection]));
+    }
+
+    /// <summary>
+    /// Sends one prepared conversion through the resilience pipeline and turns whatever happens into a result.
+    /// Never throws: a batch awaits these tasks and must always get a result back.
+    /// </summary>
+    public async Task<ConversionResult> SendAsync(TrackingContext context, long index, Conversion conversion, string url, ActivityContext parent, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.GetTimestamp();
+        using var activity = PartnerizeActivitySource.Instance.StartActivity(TrackingActivities.TrackConversion, ActivityKind.Internal, parent);
+        activity?.SetTag(TrackingActivities.CampaignIdTag, context.CampaignId);
+
+        var attempts = new AttemptCounter();
+        var result = new ConversionResult
+        {
+            Index = index,
+            Outcome = ConversionOutcome.Failed,
+            CampaignId = context.CampaignId,
+            ConversionRef = conversion.ConversionRef,
+            Url = url,
+        };
+
+        result = await ExchangeAsync(context, url, attempts, result, cancellationToken).ConfigureAwait(false);
+        result = result with { Attempts = attempts.Count, Duration = TimeProvider.GetElapsedTime(started) };
+        if (activity is not null)
+        {
+            activity.SetTag(TrackingActivities.OutcomeTag, TrackingMetrics.OutcomeName(result.Outcome));
+            activity.SetTag(TrackingActivities.AttemptsTag, result.Attempts);
+            if (result.StatusCode is { } status)
+            {
+                activity.SetTag(TrackingActivities.StatusCodeTag, (int)status);
+            }
+
+            if (result.Outcome == ConversionOutcome.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, result.FailureReason);
+            }
+        }
+
+        return Complete(result);
+    }
+
+    /// <summary>The result of a row that was read but never started because the operation was cancelled.</summary>
+    public ConversionResult CancelledBeforeSending(long index, TrackingContext context, PreparedRow row) => Complete(new ConversionResult
+    {
+        Index = index,
+        Outcome = ConversionOutcome.Cancelled,
+        CampaignId = context.CampaignId,
+        ConversionRef = row.Conversion?.ConversionRef,
+        Url = row.Url,
+        FailureReason = FailureReasons.CancelledBeforeSending,
+    });
+
+    /// <summary>Counts the result in the metrics and logs it (without references).</summary>
+    public ConversionResult Complete(ConversionResult result)
+    {
+        _metrics.RecordConversion(result.Outcome);
+        var campaign = result.CampaignId ?? string.Empty;
+        switch (result.Outcome)
+        {
+            case ConversionOutcome.Sent:
+                if (Logger.IsEnabled(LogLevel.Debug))
+                {
+                    Logger.ConversionSent(result.Index, campaign, (int)result.StatusCode.GetValueOrDefault(), result.Attempts, result.Duration.TotalMilliseconds);
+                }
+
+                break;
+            case ConversionOutcome.Rejected:
+                if (Logger.IsEnabled(LogLevel.Debug))
+                {
+                    Logger.ConversionRejected(result.Index, campaign, string.Join(", ", result.Rejections.Select(r => r.Code)));
+                }
+
+                break;
+            case ConversionOutcome.Failed:
+                Logger.ConversionFailed(result.Index, campaign, result.Attempts, result.FailureReason ?? string.Empty);
+                break;
+            default:
+                Logger.ConversionCancelled(result.Index, campaign, result.Attempts);
+                break;
+        }
+
+        return result;
+    }
+
+    private async Task<ConversionResult> ExchangeAsync(TrackingContext context, string url, AttemptCounter attempts, ConversionResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping));
+            request.Options.Set(AttemptCounter.Key, attempts);
+            using var response = await context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            result = result with
+            {
+                StatusCode = response.StatusCode,
+                ResponseBody = await ReadBodyAsync(response, context.AttemptTimeout, cancellationToken).ConfigureAwait(false),
+            };
+
+            if (response.IsSuccessStatusCode)
+            {
+                return result with { Outcome = ConversionOutcome.Sent };
+            }
+
+            // The retry strategy hands back the last answer as it stands once the caller has cancelled.
+            return cancellationToken.IsCancellationRequested
+                ? result with { Outcome = ConversionOutcome.Cancelled, FailureReason = FailureReasons.CancelledInFlight(attempts.Count, response.StatusCode) }
+                : result with { FailureReason = FailureReasons.Status(response.StatusCode, response.ReasonPhrase, attempts.Count) };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return result with
+            {
+                Outcome = ConversionOutcome.Cancelled,
+                FailureReason = attempts.Count == 0 ? FailureReasons.CancelledBeforeSending : FailureReasons.CancelledInFlight(attempts.Count, null),
+            };
+        }
+        catch (TimeoutRejectedException)
+        {
+            return result with { FailureReason = FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count) };
+        }
+        catch (HttpRequestException exception)
+        {
+            return result with { FailureReason = FailureReasons.ConnectionFailed(exception, attempts.Count) };
+        }
+        catch (OperationCanceledException)
+        {
+            // Not the caller's token: a timeout further down (e.g. an HttpClient.Timeout set by the application).
+            return result with { FailureReason = FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count) };
+        }
+#pragma warning disable CA1031 // A row's outcome is a value: an unexpected exception from a user's handler fails the row, not the batch.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return result with { FailureReason = FailureReasons.Unexpected(exception, attempts.Count) };
+        }
+    }
+
+    /// <summary>Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded.</summary>
+    private async Task<string?> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBodyLength + 1);
+        try
+        {
+            using var timeoutSource = new CancellationTokenSource(timeout, TimeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var length = 0;
+                int read;
+                while (length <= MaxResponseBodyLength
+                       && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxResponseBodyLength + 1 - length), linked.Token).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+
+                return Decode(buffer, length);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+        {
+            // The status is what counts; a body lost on the way is reported as absent.
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string? Decode(byte[] buffer, int length)
+    {
+        var truncated = length > MaxResponseBodyLength;
+        var chars = new char[MaxResponseBodyLength];
+
+        // flush: false leaves a multi-byte character cut at the limit out instead of turning it into U+FFFD.
+        var count = Encoding.UTF8.GetDecoder().GetChars(buffer, 0, Math.Min(length, MaxResponseBodyLength), chars, 0, flush: !truncated);
+        var text = new string(chars, 0, count).Trim();
+        if (truncated && text.Length > 0)
+        {
+            text = string.Concat(text.AsSpan(0, Math.Min(text.Length, MaxResponseBodyLength - 1)), "…");
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    private async Task<ConversionResult> SendOneAsync(TrackingContext context, PreparedRow row, CancellationToken cancellationToken) =>
+        row.Result ?? await SendAsync(context, 0, row.Conversion!, row.Url!, default, cancellationToken).ConfigureAwait(false);
+
+    private TrackingBatch<T> StartBatch<T>(IAsyncEnumerable<T> source, Func<T, long, TrackingContext, PreparedRow> prepare, TrackingBatchOptions? options, CancellationToken cancellationToken)
+    {
+        var context = CreateContext(options?.CampaignId, "options.CampaignId");
+        int maxConcurrency;
+        if (options?.MaxConcurrency is { } requested)
+        {
+            if (requested < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), requested, $"TrackingBatchOptions.MaxConcurrency must be 1 or more; got {requested}.");
+            }
+
+            maxConcurrency = requested;
+        }
+        else
+        {
+            maxConcurrency = _options.CurrentValue.MaxConcurrency;
+            if (maxConcurrency < 1)
+            {
+                throw new InvalidOperationException($"Partnerize:MaxConcurrency (PartnerizeOptions.MaxConcurrency) must be 1 or more; got {maxConcurrency}.");
+            }
+        }
+
+        var progressInterval = options?.ProgressInterval ?? TrackingBatchOptions.DefaultProgressInterval;
+        if (progressInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), progressInterval, $"TrackingBatchOptions.ProgressInterval must not be negative; got {progressInterval}.");
+        }
+
+        return new TrackingBatch<T>(this, source, prepare, context, maxConcurrency, options?.Progress, progressInterval, cancellationToken);
+    }
+
+    private TrackingContext CreateContext(string? campaignId, string parameterName)
+    {
+        var options = _options.CurrentValue;
+        string campaign;
+        if (campaignId is not null)
+        {
+            if (string.IsNullOrWhiteSpace(campaignId))
+            {
+                throw new ArgumentException($"The campaign ID ({parameterName}) must not be empty or white space; pass null to use Partnerize:CampaignId.", parameterName);
+            }
+
+            campaign = campaignId.Trim();
+        }
+        else if (!string.IsNullOrWhiteSpace(options.CampaignId))
+        {
+            campaign = options.CampaignId.Trim();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "No Partnerize campaign ID: pass one to this call, or set Partnerize:CampaignId in configuration (PartnerizeOptions.CampaignId).");
+        }
+
+        var key = (options.TrackingBaseAddress, campaign, options.MaxUrlLength);
+        if (!_urlBuilders.TryGetValue(key, out var urlBuilder))
+        {
+            // Campaign IDs come from configuration, so the cache stays small; the bound only guards against misuse.
+            if (_urlBuilders.Count >= MaxCachedUrlBuilders)
+            {
+                _urlBuilders.Clear();
+            }
+
+            urlBuilder = _urlBuilders.GetOrAdd(key, static k => new TrackingUrlBuilder(k.BaseAddress, k.CampaignId, k.MaxLength));
+        }
+
+        return new TrackingContext(campaign, urlBuilder, _httpClientFactory.CreateClient(PartnerizeHttpClientNames.Tracking), options.TrackingTimeout);
+    }
+
+    private static PreparedRow Finished(ConversionResult result) => new(null, null, result);
+
+    private ConversionResult NullRow(long index, TrackingContext context) => Complete(new ConversionResult
+    {
+        Index = index,
+        Outcome = ConversionOutcome.Failed,
+        CampaignId = context.CampaignId,
+        FailureReason = FailureReasons.NullRow,
+    });
+
+    private ConversionResult Rejected(long index, TrackingContext context, string? conversionRef, IReadOnlyList<ConversionRejection> rejections) => Complete(new ConversionResult
+    {
+        Index = index,
+        Outcome = ConversionOutcome.Rejected,
+        CampaignId = context.CampaignId,
+        ConversionRef = string.IsNullOrEmpty(conversionRef) ? null : conversionRef,
+        FailureReason = FailureReasons.Rejected(rejections),
+        Rejections = rejections,
+    });
+}

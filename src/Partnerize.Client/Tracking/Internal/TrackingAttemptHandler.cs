@@ -1,0 +1,40 @@
+using Partnerize.Client.Diagnostics.Internal;
+
+namespace Partnerize.Client.Tracking.Internal;
+
+/// <summary>
+/// Sits inside the resilience handler, so it sees every attempt: counts attempts for the result and records the
+/// request duration histogram.
+/// </summary>
+internal sealed class TrackingAttemptHandler : DelegatingHandler
+{
+    private readonly TrackingMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+
+    public TrackingAttemptHandler(TrackingMetrics metrics, TimeProvider timeProvider)
+    {
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(AttemptCounter.Key, out var attempts))
+        {
+            attempts.Increment();
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        int? statusCode = null;
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            statusCode = (int)response.StatusCode;
+            return response;
+        }
+        finally
+        {
+            _metrics.RecordRequest(_timeProvider.GetElapsedTime(started), statusCode);
+        }
+    }
+}
