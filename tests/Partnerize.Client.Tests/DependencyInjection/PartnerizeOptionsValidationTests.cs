@@ -24,7 +24,7 @@ public class PartnerizeOptionsValidationTests
         yield return Case("MaxConcurrency", "-3", "Partnerize:MaxConcurrency is -3; it must be 1 or more.");
         yield return Case("MaxRetryAttempts", "-1", "Partnerize:MaxRetryAttempts is -1; it must be between 0 (no retries) and 100.");
         yield return Case("MaxRetryAttempts", "101", "Partnerize:MaxRetryAttempts is 101; it must be between 0 (no retries) and 100.");
-        yield return Case("RetryBaseDelay", "00:00:00", "Partnerize:RetryBaseDelay is 00:00:00; it must be more than zero and at most 1 day.");
+        yield return Case("RetryBaseDelay", "-00:00:01", "Partnerize:RetryBaseDelay is -00:00:01; it must be zero or more and at most 1 day.");
         yield return Case("MaxRetryDelay", "-00:00:01", "Partnerize:MaxRetryDelay is -00:00:01; it must be more than zero and at most 1 day.");
         yield return Case("MaxRetryDelay", "00:00:00.500", "Partnerize:MaxRetryDelay (00:00:00.5000000) is shorter than Partnerize:RetryBaseDelay (00:00:01); raise MaxRetryDelay or lower RetryBaseDelay");
         yield return Case("MaxUrlLength", "0", "Partnerize:MaxUrlLength is 0; it must be at least 100 characters (default 8000).");

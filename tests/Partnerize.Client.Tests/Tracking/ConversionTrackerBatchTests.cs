@@ -272,17 +272,29 @@ public class ConversionTrackerBatchTests
     }
 
     [Test]
-    public async Task TrackManyAsync_BadConcurrency_ThrowsBeforeAnythingIsRead()
+    public async Task TrackManyAsync_BadBatchConcurrency_ThrowsBeforeAnythingIsRead()
     {
-        await using var services = TrackerHarness.Create(new FakePartnerize(), options => options.MaxConcurrency = 0);
+        await using var services = TrackerHarness.Create(new FakePartnerize());
         var source = new CountingSource(5);
 
         Assert.Multiple(() =>
         {
             Assert.That(() => services.Tracker().TrackManyAsync(source, new TrackingBatchOptions { MaxConcurrency = -1 }),
                 Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("TrackingBatchOptions.MaxConcurrency must be 1 or more; got -1."));
+            Assert.That(source.Read, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_BadConfiguredConcurrency_FailsOptionsValidationBeforeAnythingIsRead()
+    {
+        await using var services = TrackerHarness.Create(new FakePartnerize(), options => options.MaxConcurrency = 0);
+        var source = new CountingSource(5);
+
+        Assert.Multiple(() =>
+        {
             Assert.That(() => services.Tracker().TrackManyAsync(source),
-                Throws.InvalidOperationException.With.Message.Contains("Partnerize:MaxConcurrency"));
+                Throws.InstanceOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains("Partnerize:MaxConcurrency"));
             Assert.That(source.Read, Is.Zero);
         });
     }
@@ -290,7 +302,7 @@ public class ConversionTrackerBatchTests
     [Test]
     public async Task TrackManyAsync_NoCampaign_ThrowsAtTheCall()
     {
-        await using var services = TrackerHarness.Create(new FakePartnerize(), options => options.CampaignId = " ");
+        await using var services = TrackerHarness.Create(new FakePartnerize(), options => options.CampaignId = null);
 
         Assert.That(() => services.Tracker().TrackManyAsync(TrackerHarness.Drafts(1)),
             Throws.InvalidOperationException.With.Message.Contains("Partnerize:CampaignId"));

@@ -47,10 +47,10 @@ internal sealed class PartnerizeOptionsValidator : IValidateOptions<PartnerizeOp
             failures.Add($"{Prefix}MaxRetryAttempts is {Invariant(options.MaxRetryAttempts)}; it must be between 0 (no retries) and {Invariant(MostRetryAttempts)}. It is how many times a transient failure is retried (default 3).");
         }
 
-        var baseDelayValid = options.RetryBaseDelay > TimeSpan.Zero && options.RetryBaseDelay <= LongestDuration;
+        var baseDelayValid = options.RetryBaseDelay >= TimeSpan.Zero && options.RetryBaseDelay <= LongestDuration;
         if (!baseDelayValid)
         {
-            failures.Add($"{Prefix}RetryBaseDelay is {Invariant(options.RetryBaseDelay)}; it must be more than zero and at most 1 day. It is the first wait of the exponential back-off, e.g. 00:00:01 (the default).");
+            failures.Add($"{Prefix}RetryBaseDelay is {Invariant(options.RetryBaseDelay)}; it must be zero or more and at most 1 day. It is the first wait of the exponential back-off (zero retries at once), e.g. 00:00:01 (the default).");
         }
 
         if (options.MaxRetryDelay <= TimeSpan.Zero || options.MaxRetryDelay > LongestDuration)
