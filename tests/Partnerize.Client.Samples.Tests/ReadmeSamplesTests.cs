@@ -40,6 +40,19 @@ public class ReadmeSamplesTests
     }
 
     [Test]
+    public void Differences_OutputUnlikeTheReadme_AreListedByLine()
+    {
+        var shown = ReadmeQuickStart.ShownOutput();
+        var printed = string.Join('\n', shown.Select((line, i) => i == 1 ? line + " and more" : line.Replace("...", "0.1", StringComparison.Ordinal)));
+
+        var differences = ReadmeQuickStart.Differences(printed);
+
+        Assert.That(differences, Has.Count.EqualTo(1));
+        Assert.That(differences[0], Does.StartWith("Line 2: printed"));
+        Assert.That(ReadmeQuickStart.Differences(string.Join('\n', shown.Take(2))), Does.Contain($"The quick start printed 2 lines; README.md shows {shown.Count}."));
+    }
+
+    [Test]
     public async Task OrderSync_AsInTheReadme_SendsTheExampleOrdersFromADatabase()
     {
         var fake = new FakePartnerize();
