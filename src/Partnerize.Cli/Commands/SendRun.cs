@@ -34,13 +34,24 @@ internal sealed class SendRun(CliConsole console, SendSettings settings)
                 ? () => DryRunAsync(mapping, rows, cancellationToken)
                 : () => SendAsync(mapping, rows, cancellationToken);
 
-            if (settings.JsonLines)
+            try
             {
-                await run().ConfigureAwait(false);
+                if (settings.JsonLines)
+                {
+                    await run().ConfigureAwait(false);
+                }
+                else
+                {
+                    await ProgressDisplay.RunAsync(console, _counts, settings.DryRun, run).ConfigureAwait(false);
+                }
             }
-            else
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await ProgressDisplay.RunAsync(console, _counts, settings.DryRun, run).ConfigureAwait(false);
+                // Every row already read has its outcome; the summary still says what happened.
+                _counts.Stop();
+                await WriteSummaryAsync().ConfigureAwait(false);
+                await console.Error.WriteLineAsync("Cancelled: no further rows were read or sent.").ConfigureAwait(false);
+                return ExitCodes.Incomplete;
             }
         }
 

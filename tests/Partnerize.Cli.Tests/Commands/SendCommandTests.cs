@@ -297,6 +297,41 @@ public class SendCommandTests
         });
     }
 
+    [Test]
+    public async Task Send_CancelledMidRun_ReportsTheRowsReadAndExitsThree()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var output = new CancellingWriter(cancellation, afterLines: 5);
+        var error = new StringWriter();
+        var console = new CliConsole(output, error, _ => null, IsErrorInteractive: false);
+
+        var exitCode = await CliApplication.RunAsync(["send", "--input", CliRun.OrdersCsv, "--mapping", CliRun.MappingJson, "--campaign", Campaign, "--sandbox", "--output", "jsonl"], console, cancellation.Token);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(3), error.ToString());
+            Assert.That(lines, Has.Length.LessThan(40), "reading stopped");
+            Assert.That(lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("row").GetInt32()), Is.EqualTo(Enumerable.Range(1, lines.Length)), "every row read has exactly one outcome, in order");
+            Assert.That(error.ToString(), Does.Contain("rows read").And.Contain("Cancelled: no further rows were read or sent."));
+        });
+    }
+
+    /// <summary>Cancels the run once a number of rows have been written, as Ctrl+C would mid-run.</summary>
+    private sealed class CancellingWriter(CancellationTokenSource cancellation, int afterLines) : StringWriter
+    {
+        private int _lines;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (++_lines == afterLines)
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
+
     private sealed class FailingWriter : StringWriter
     {
         public override void WriteLine(string? value) => throw new IOException("No space left on device");
