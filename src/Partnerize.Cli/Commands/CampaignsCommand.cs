@@ -11,20 +11,11 @@ internal static class CampaignsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var applicationKey = CommonOptions.ApplicationKey();
-        var apiKey = CommonOptions.ApiKey();
-        var apiUrl = CommonOptions.ApiUrl();
-        var sandbox = CommonOptions.Sandbox();
-        var json = CommonOptions.Json();
-        var list = new Command("list", "List the campaigns your user can track conversions against (every page).")
-        {
-            applicationKey, apiKey, apiUrl, sandbox, json,
-        };
-
+        var options = new ApiCommandOptions();
+        var list = options.CreateCommand("list", "List the campaigns your user can track conversions against (every page).");
         list.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (application, api) = CommonOptions.ResolveKeys(parseResult, applicationKey, apiKey, console);
-            await using var session = await ApiSession.StartAsync(application, api, parseResult.GetValue(apiUrl), parseResult.GetValue(sandbox), console, cancellationToken).ConfigureAwait(false);
+            await using var session = await options.StartSessionAsync(parseResult, console, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<Campaign> campaigns;
             try
             {
@@ -36,7 +27,7 @@ internal static class CampaignsCommand
                 return ExitCodes.Incomplete;
             }
 
-            if (parseResult.GetValue(json))
+            if (options.Json(parseResult))
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(campaigns, PartnerizeJsonContext.Default.IReadOnlyListCampaign)).ConfigureAwait(false);
                 return ExitCodes.Success;

@@ -9,22 +9,13 @@ internal static class ConnectionCommand
 {
     public static Command Create(CliConsole console)
     {
-        var applicationKey = CommonOptions.ApplicationKey();
-        var apiKey = CommonOptions.ApiKey();
-        var apiUrl = CommonOptions.ApiUrl();
-        var sandbox = CommonOptions.Sandbox();
-        var json = CommonOptions.Json();
-        var test = new Command("test", "Check that the User Application Key and User API Key are valid and that your campaigns load.")
-        {
-            applicationKey, apiKey, apiUrl, sandbox, json,
-        };
-
+        var options = new ApiCommandOptions();
+        var test = options.CreateCommand("test", "Check that the User Application Key and User API Key are valid and that your campaigns load.");
         test.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (application, api) = CommonOptions.ResolveKeys(parseResult, applicationKey, apiKey, console);
-            await using var session = await ApiSession.StartAsync(application, api, parseResult.GetValue(apiUrl), parseResult.GetValue(sandbox), console, cancellationToken).ConfigureAwait(false);
+            await using var session = await options.StartSessionAsync(parseResult, console, cancellationToken).ConfigureAwait(false);
             var result = await session.Campaigns.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
+            if (options.Json(parseResult))
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(result, PartnerizeJsonContext.Default.ConnectionTestResult)).ConfigureAwait(false);
             }
