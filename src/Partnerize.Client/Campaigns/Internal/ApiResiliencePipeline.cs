@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Partnerize.Client.Http.Internal;
 using Polly;
 
 namespace Partnerize.Client.Campaigns.Internal;

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http;
+using System.Net;
 using System.Text;
+using Partnerize.Client.Http.Internal;
 using Polly.Timeout;
 
 namespace Partnerize.Client.Campaigns.Internal;

@@ -1,10 +1,11 @@
 using System.Net;
+using Partnerize.Client.Http.Internal;
 using Polly;
 using Polly.Timeout;
 
 namespace Partnerize.Client.Tracking.Internal;
 
-/// <summary>Which answers are worth another attempt (contract 1.7), and how long <c>Retry-After</c> asks to wait.</summary>
+/// <summary>Which answers are worth another attempt (contract 1.7), and how long the server asks to wait.</summary>
 internal static class TransientFailures
 {
     public static bool IsTransient(HttpStatusCode statusCode) => (int)statusCode is 408 or 429 or 500 or 502 or 503 or 504;
@@ -16,19 +17,15 @@ internal static class TransientFailures
         _ => false,
     };
 
-    /// <summary>The wait asked for by <c>Retry-After</c> (seconds or an HTTP date), capped; <see langword="null"/> when there is none.</summary>
+    /// <summary>
+    /// The wait the server asks for (<c>Retry-After</c> as seconds or an HTTP date, or the <c>X-RateLimit-*</c>
+    /// headers), capped; <see langword="null"/> when it asks for none.
+    /// </summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider, TimeSpan cap)
     {
-        var header = response?.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
-        if (wait is not { } delay)
+        if (response is null || !RateLimitHeaders.TryGetRetryDelay(response, timeProvider.GetUtcNow(), out var delay))
         {
             return null;
-        }
-
-        if (delay < TimeSpan.Zero)
-        {
-            delay = TimeSpan.Zero;
         }
 
         return delay > cap ? cap : delay;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using Partnerize.Client.Campaigns.Internal;
+using Partnerize.Client.Http.Internal;
 
-namespace Partnerize.Client.Tests.Campaigns;
+namespace Partnerize.Client.Tests.Http;
 
 public class RateLimitHeadersTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Partnerize.Client.Campaigns.Internal;
+namespace Partnerize.Client.Http.Internal;
 
 /// <summary>
 /// Reads how long Partnerize asks a client to wait: <c>Retry-After</c> (seconds or an HTTP date), then
