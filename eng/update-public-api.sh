@@ -44,7 +44,7 @@ for project in "${projects[@]}"; do
     # Warnings stay warnings here so that every missing line is reported and dependent projects still build.
     dotnet build "$project/$name.csproj" -f "$tfm" --no-incremental -nologo -p:TreatWarningsAsErrors=false \
       > "$work/$name.$tfm.log" 2>&1 || { cat "$work/$name.$tfm.log" >&2; exit 1; }
-    grep "RS0016" "$work/$name.$tfm.log" | grep -F "/$name.csproj" \
+    { grep "RS0016" "$work/$name.$tfm.log" || true; } | { grep -F "/$name.csproj" || true; } \
       | sed -E "s/.*RS0016: Symbol '(.*)' is not part of the declared public API.*/\1/" \
       | LC_ALL=C sort -u > "$work/$name.$tfm.txt"
   done
@@ -60,7 +60,7 @@ for project in "${projects[@]}"; do
 
   # Keep a framework folder only when it holds a line.
   for tfm in "${frameworks[@]}"; do
-    if [ "$(cat "$project/PublicAPI/$tfm"/PublicAPI.*.txt | grep -vcx "$header")" -eq 0 ]; then
+    if [ "$(cat "$project/PublicAPI/$tfm"/PublicAPI.*.txt | { grep -vcx "$header" || true; })" -eq 0 ]; then
       rm -r "$project/PublicAPI/$tfm"
     fi
   done
