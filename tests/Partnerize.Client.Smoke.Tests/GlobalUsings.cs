@@ -1,0 +1,1 @@
+global using Partnerize.Client.Samples.Tests;
