@@ -135,6 +135,13 @@ internal sealed class DraftValidator : IConversionValidator
 
     private static bool TryParseQuantity(string text, out int quantity)
     {
+        // The common case, plain digits, without the general parser; anything else takes the general path below.
+        if (TryParseDigits(text, out var digits) && digits is >= 1 and <= int.MaxValue)
+        {
+            quantity = (int)digits;
+            return true;
+        }
+
         // Whole numbers written with a zero fraction ("2.00", as NUMERIC columns give them) are whole numbers too.
         quantity = 0;
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
@@ -149,6 +156,11 @@ internal sealed class DraftValidator : IConversionValidator
 
     private static bool TryParseValue(string text, out decimal value)
     {
+        if (TryParseSimpleDecimal(text, out value))
+        {
+            return true;
+        }
+
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || value < 0)
         {
@@ -161,6 +173,87 @@ internal sealed class DraftValidator : IConversionValidator
             value = decimal.Negate(value);
         }
 
+        return true;
+    }
+
+    /// <summary>Plain ASCII digits (at most 18, so they fit a long), nothing else; the general parsers handle the rest.</summary>
+    private static bool TryParseDigits(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>digits</c> or <c>digits.digits</c> (at most 18 digits in all), as invariant text gives a non-negative decimal:
+    /// the same value and scale as <see cref="decimal.TryParse(string, NumberStyles, IFormatProvider, out decimal)"/>
+    /// gives, without its generality. Anything else (signs, a lone point, more digits) takes the general path.
+    /// </summary>
+    private static bool TryParseSimpleDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+        var point = text.IndexOf('.');
+        if (point < 0)
+        {
+            if (!TryParseDigits(text, out var whole))
+            {
+                return false;
+            }
+
+            value = whole;
+            return true;
+        }
+
+        var fraction = text[(point + 1)..];
+        if (point == 0 || fraction.IsEmpty || text.Length - 1 > 18
+            || !TryParseDigits(text[..point], out var integral) || !TryParseDigits(fraction, out var fractional))
+        {
+            return false;
+        }
+
+        var scale = fraction.Length;
+        var unscaled = (integral * Pow10(scale)) + fractional;
+        value = new decimal((int)unscaled, (int)(unscaled >> 32), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
+    private static long Pow10(int exponent)
+    {
+        var result = 1L;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+
+    /// <summary>Exactly <c>yyyy-MM-dd</c> with a real date; anything else takes <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>.</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryParseDigits(text[..4], out var year) || !TryParseDigits(text[5..7], out var month) || !TryParseDigits(text[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month))
+        {
+            return false;
+        }
+
+        date = new DateOnly((int)year, (int)month, (int)day);
         return true;
     }
 
@@ -246,7 +339,8 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseIsoDate(text, out var date)
+            || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return date;
         }
