@@ -21,35 +21,49 @@ internal sealed class DraftValidator : IConversionValidator
     public ConversionValidationResult Validate(ConversionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var rejections = new RejectionList(draft);
+        return Result(DraftFields.From(draft));
+    }
 
-        var conversionRef = RequiredText(draft.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
-        var clickRef = RequiredText(draft.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
+    public static ConversionValidationResult Result(in DraftFields fields)
+    {
+        var conversion = Validate(fields, out var rejections);
+        return conversion is not null ? ConversionValidationResult.Valid(conversion) : ConversionValidationResult.Rejected(rejections);
+    }
 
-        var currency = Letters(draft.Currency, 3, "currency", RejectionCodes.CurrencyInvalid, ref rejections);
-        var country = Letters(draft.Country, 2, "country", RejectionCodes.CountryInvalid, ref rejections);
-        var customerType = ParseCustomerType(draft.CustomerType, ref rejections);
-        var voucher = OptionalText(draft.Voucher, "voucher", ref rejections);
-        var customerRef = OptionalText(draft.CustomerRef, "customerRef", ref rejections);
-        var fulfilmentDate = ParseFulfilmentDate(draft.FulfilmentDate, ref rejections);
-        var conversionTime = ParseConversionTime(draft.ConversionTime, ref rejections);
-        var custom = CustomParameters(draft.CustomParameters, null, ref rejections);
-        var items = ValidateItems(draft, ref rejections);
+    /// <summary>Validates without a result object: the conversion, or <see langword="null"/> and every rejection.</summary>
+    public static Conversion? Validate(in DraftFields fields, out ConversionRejection[] rejected)
+    {
+        var rejections = new RejectionList(fields);
+
+        var conversionRef = RequiredText(fields.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
+        var clickRef = RequiredText(fields.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
+
+        var currency = Letters(fields.Currency, 3, "currency", RejectionCodes.CurrencyInvalid, ref rejections);
+        var country = Letters(fields.Country, 2, "country", RejectionCodes.CountryInvalid, ref rejections);
+        var customerType = ParseCustomerType(fields.CustomerType, ref rejections);
+        var voucher = OptionalText(fields.Voucher, "voucher", ref rejections);
+        var customerRef = OptionalText(fields.CustomerRef, "customerRef", ref rejections);
+        var fulfilmentDate = fields.FulfilmentDateValue ?? ParseFulfilmentDate(fields.FulfilmentDate, ref rejections);
+        var conversionTime = fields.ConversionTimeValue is { } time ? WholeSecondsUtc(time) : ParseConversionTime(fields.ConversionTime, ref rejections);
+        var custom = CustomParameters(fields.CustomParameters, null, ref rejections);
+        var items = ValidateItems(fields, ref rejections);
 
         if (rejections.Count > 0)
         {
-            return ConversionValidationResult.Rejected(rejections.ToArray());
+            rejected = rejections.ToArray();
+            return null;
         }
 
-        return ConversionValidationResult.Valid(new Conversion(
+        rejected = [];
+        return new Conversion(
             conversionRef!, clickRef!, items!, currency, country, customerType, voucher, customerRef,
-            fulfilmentDate, conversionTime, custom));
+            fulfilmentDate, conversionTime, custom);
     }
 
-    private static ConversionItem[]? ValidateItems(ConversionDraft draft, ref RejectionList rejections)
+    private static ConversionItem[]? ValidateItems(in DraftFields fields, ref RejectionList rejections)
     {
         // Contract 1.5: a mapped, non-empty array wins; an empty or null one falls back to the single-item fields.
-        if (draft.Items is { Count: > 0 } array)
+        if (fields.Items is { Count: > 0 } array)
         {
             var items = new ConversionItem[array.Count];
             var valid = true;
@@ -75,9 +89,9 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (draft.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
+        if (fields.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
         {
-            var item = ValidateItem(draft.Item, new ItemPath(FromArray: false, 0), ref rejections);
+            var item = ValidateItem(fields.Item, new ItemPath(FromArray: false, 0), ref rejections);
             return item is null ? null : [item];
         }
 
@@ -91,7 +105,6 @@ internal sealed class DraftValidator : IConversionValidator
         var index = path.Index;
         var category = ItemText(draft?.Category, path, ParameterNames.Category, ref rejections);
         var quantityText = Blank(draft?.Quantity);
-        var valueText = Blank(draft?.Value);
         var sku = ItemText(draft?.Sku, path, ParameterNames.Sku, ref rejections);
 
         // A field mapping could not read is reported once, by mapping, not again here as missing.
@@ -115,7 +128,12 @@ internal sealed class DraftValidator : IConversionValidator
         }
 
         decimal? value = null;
-        if (valueText is not null)
+        if (draft?.Number is { } number && number >= 0)
+        {
+            // Given as a number (ConversionItemDraft.Create): the same value its text would parse back to.
+            value = number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
+        }
+        else if (Blank(draft?.Value) is { } valueText)
         {
             if (TryParseValue(valueText, out var parsed))
             {
@@ -359,14 +377,18 @@ internal sealed class DraftValidator : IConversionValidator
 
         if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            var utc = time.ToUniversalTime();
-
-            // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
-            return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            return WholeSecondsUtc(time);
         }
 
         rejections.Add(new ConversionRejection(RejectionCodes.ConversionTimeInvalid, "conversionTime", RejectionMessages.ConversionTimeInvalid(text)));
         return null;
+    }
+
+    private static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
+    {
+        // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     private static CustomParameter[] CustomParameters(IReadOnlyList<CustomParameter>? parameters, ItemPath? item, ref RejectionList rejections)
@@ -541,10 +563,10 @@ internal sealed class DraftValidator : IConversionValidator
         private readonly IReadOnlyDictionary<string, string>? _columns;
         private List<ConversionRejection>? _items;
 
-        public RejectionList(ConversionDraft draft)
+        public RejectionList(in DraftFields fields)
         {
-            _columns = draft.SourceColumns;
-            if (draft.MappingRejections is { Count: > 0 } mapping)
+            _columns = fields.SourceColumns;
+            if (fields.MappingRejections is { Count: > 0 } mapping)
             {
                 _mapping = mapping;
                 _items = new List<ConversionRejection>(mapping.Count + 2);
