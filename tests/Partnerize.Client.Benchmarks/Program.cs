@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
+using Partnerize.Client.Benchmarks.CommandLine;
+using Partnerize.Client.Benchmarks.Load;
+using Partnerize.Client.Benchmarks.Memory;
 using Partnerize.Client.Benchmarks.Micro;
 
 namespace Partnerize.Client.Benchmarks;
@@ -25,6 +28,12 @@ public static class Program
                 return 0;
             case "check":
                 return SelfCheck.Run(Console.Out);
+            case "sink":
+                return await SinkServer.RunAsync(Options.Parse(rest)).ConfigureAwait(false);
+            case "load":
+                return await LoadCommand.RunAsync(Options.Parse(rest)).ConfigureAwait(false);
+            case "memory":
+                return await MemoryCommand.RunAsync(Options.Parse(rest)).ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync("usage: Partnerize.Client.Benchmarks micro [BenchmarkDotNet options] | check | sink | load | memory").ConfigureAwait(false);
                 return 2;
