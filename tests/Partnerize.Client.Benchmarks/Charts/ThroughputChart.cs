@@ -3,11 +3,11 @@ using ScottPlot;
 
 namespace Partnerize.Client.Benchmarks.Charts;
 
-/// <summary>Draws throughput against concurrency, the library beside the plain loop, as an SVG (ScottPlot).</summary>
+/// <summary>Draws throughput against concurrency, the library beside the plain loop, as an SVG or a PNG (ScottPlot).</summary>
 public static class ThroughputChart
 {
     /// <summary>Writes the chart.</summary>
-    /// <param name="path">The SVG file to write.</param>
+    /// <param name="path">The file to write: a PNG when it ends with <c>.png</c>, otherwise an SVG.</param>
     /// <param name="points">Per concurrency, the median rows per second of each side.</param>
     /// <param name="title">The chart's title.</param>
     public static void Save(string path, IReadOnlyList<(int Concurrency, double Library, double Plain)> points, string title)
@@ -34,6 +34,13 @@ public static class ThroughputChart
         plot.Axes.SetLimitsY(0, points.Max(point => Math.Max(point.Library, point.Plain)) * 1.15);
         plot.Title(title);
         plot.ShowLegend(Alignment.LowerRight);
-        plot.SaveSvg(path, 800, 450);
+        if (string.Equals(Path.GetExtension(path), ".png", StringComparison.OrdinalIgnoreCase))
+        {
+            plot.SavePng(path, 800, 450);
+        }
+        else
+        {
+            plot.SaveSvg(path, 800, 450);
+        }
     }
 }

@@ -23,7 +23,7 @@ public static class LoadCommand
         ArgumentNullException.ThrowIfNull(options);
         var rows = options.Int("rows", 50_000);
         var rounds = options.Int("rounds", 3);
-        var warmupRows = options.Int("warmup-rows", 5_000);
+        var warmupRows = options.Int("warmup-rows", rows);
         var concurrency = options.Int("concurrency", 32);
         var delayMilliseconds = options.Int("delay-ms", 20);
         var delayConcurrency = options.Int("delay-concurrency", 64);
@@ -73,6 +73,8 @@ public static class LoadCommand
                 var sweepRuns = new List<RunResult>();
                 foreach (var level in sweep)
                 {
+                    // Each level opens its own number of connections: open them before timing.
+                    await WarmUpAsync(library, plain, drafts, urls, Math.Min(sweepRows / 4, 5_000), level, 0).ConfigureAwait(false);
                     var runs = await AlternateAsync(library, plain, Take(drafts, sweepRows), Take(urls, sweepRows), level, 0, sweepRounds).ConfigureAwait(false);
                     sweepRuns.AddRange(runs);
                     points.Add((level, Median(runs, RunResult.LibrarySide), Median(runs, RunResult.PlainSide)));
@@ -83,11 +85,11 @@ public static class LoadCommand
                 Print($"### Throughput against concurrency, sink answering at once, {sweepRows:N0} rows per run");
                 Print(string.Empty);
                 PrintSummary(Print, sweepRuns);
-                if (chart is not null)
+                foreach (var path in chart?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
                 {
-                    ThroughputChart.Save(chart, points, $"Loopback throughput, sink answering at once ({Environment.ProcessorCount} CPUs shared with the sink)");
+                    ThroughputChart.Save(path, points, $"Loopback throughput, sink answering at once ({Environment.ProcessorCount} CPUs shared with the sink)");
                     Print(string.Empty);
-                    Print($"Chart written to {chart}.");
+                    Print($"Chart written to {path}.");
                 }
             }
         }
