@@ -255,22 +255,43 @@ internal sealed class ConversionTracker : IConversionTracker
         }
     }
 
-    /// <summary>Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded.</summary>
+    /// <summary>
+    /// Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded. The read
+    /// may take <paramref name="timeout"/> once it has to wait.
+    /// </summary>
     private async Task<string?> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBodyLength + 1);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ITimer? timer = null;
         try
         {
-            using var timeoutSource = new CancellationTokenSource(timeout, TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            // A short body usually arrives with the headers, and then every step below completes at once: the timeout's
+            // timer is armed only when a step has to wait, so most conversions never create one.
+            var opening = response.Content.ReadAsStreamAsync(reading.Token);
+            if (!opening.IsCompleted)
+            {
+                timer ??= ArmTimeout(reading, timeout);
+            }
+
+            var stream = await opening.ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var length = 0;
-                int read;
-                while (length <= MaxResponseBodyLength
-                       && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxResponseBodyLength + 1 - length), linked.Token).ConfigureAwait(false)) > 0)
+                while (length <= MaxResponseBodyLength)
                 {
+                    var pending = stream.ReadAsync(buffer.AsMemory(length, MaxResponseBodyLength + 1 - length), reading.Token);
+                    if (!pending.IsCompleted)
+                    {
+                        timer ??= ArmTimeout(reading, timeout);
+                    }
+
+                    var read = await pending.ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     length += read;
                 }
 
@@ -284,7 +305,23 @@ internal sealed class ConversionTracker : IConversionTracker
         }
         finally
         {
+            timer?.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ITimer ArmTimeout(CancellationTokenSource reading, TimeSpan timeout) =>
+        TimeProvider.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), reading, timeout, Timeout.InfiniteTimeSpan);
+
+    private static void CancelQuietly(CancellationTokenSource reading)
+    {
+        try
+        {
+            reading.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The timer fired as the read finished and its source was disposed: there is nothing left to cancel.
         }
     }
 
