@@ -48,7 +48,8 @@ public sealed class AllocationPerUrlColumn : IColumn
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         var report = summary[benchmarkCase];
         var category = benchmarkCase.Descriptor.Categories.FirstOrDefault();
-        if (report is null || category is null || report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase) is not { } allocated)
+        if (report is null || category is null || !SampleUrls.HasUrls(category)
+            || report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase) is not { } allocated)
         {
             return "-";
         }

@@ -19,6 +19,12 @@ public static class SampleUrls
     /// <returns>The builder.</returns>
     public static TrackingUrlBuilder UrlBuilder() => new(SampleOrders.TrackingBaseAddress, SampleOrders.CampaignId, MaxLength);
 
+    /// <summary>Whether <see cref="Produce"/> knows the category (the send benchmarks have no URL of their own to compare).</summary>
+    /// <param name="category">A benchmark category.</param>
+    /// <returns><see langword="true"/> for the categories of <see cref="BenchmarkCategories"/>.</returns>
+    public static bool HasUrls(string category) => category is BenchmarkCategories.Typical or BenchmarkCategories.Heavy
+        or BenchmarkCategories.DictionaryRow or BenchmarkCategories.ReaderRow;
+
     /// <summary>The URLs of a category, from the library and from the baseline.</summary>
     /// <param name="category">One of <see cref="BenchmarkCategories"/>.</param>
     /// <returns>The pairs, in order.</returns>
