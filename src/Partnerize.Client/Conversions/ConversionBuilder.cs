@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Partnerize.Client.Conversions.Internal;
 
 namespace Partnerize.Client.Conversions;
 
@@ -36,7 +37,9 @@ public sealed class ConversionBuilder
     private string? _voucher;
     private string? _customerRef;
     private string? _fulfilmentDate;
+    private DateOnly? _fulfilmentDateValue;
     private string? _conversionTime;
+    private DateTimeOffset? _conversionTimeValue;
     private List<CustomParameter>? _custom;
     private IReadOnlyList<ConversionRejection>? _mappingRejections;
     private IReadOnlyDictionary<string, string>? _sourceColumns;
@@ -241,8 +244,13 @@ public sealed class ConversionBuilder
     /// <summary>Sets the fulfilment date, which drives Partnerize's auto-approval window.</summary>
     /// <param name="fulfilmentDate">The date, or <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    public ConversionBuilder FulfilmentDate(DateOnly? fulfilmentDate) =>
-        FulfilmentDate(fulfilmentDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public ConversionBuilder FulfilmentDate(DateOnly? fulfilmentDate)
+    {
+        // Kept as a date: the draft gets its text only if one is asked for, so validation need not parse it back.
+        _fulfilmentDate = null;
+        _fulfilmentDateValue = fulfilmentDate;
+        return this;
+    }
 
     /// <summary>Sets the fulfilment date from <c>YYYY-MM-DD</c> text.</summary>
     /// <param name="fulfilmentDate">The date as text.</param>
@@ -250,14 +258,19 @@ public sealed class ConversionBuilder
     public ConversionBuilder FulfilmentDate(string? fulfilmentDate)
     {
         _fulfilmentDate = fulfilmentDate;
+        _fulfilmentDateValue = null;
         return this;
     }
 
     /// <summary>Sets when the sale happened, for late or replayed sends. Sent in UTC to whole seconds.</summary>
     /// <param name="conversionTime">The time, or <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    public ConversionBuilder ConversionTime(DateTimeOffset? conversionTime) =>
-        ConversionTime(conversionTime?.ToString("O", CultureInfo.InvariantCulture));
+    public ConversionBuilder ConversionTime(DateTimeOffset? conversionTime)
+    {
+        _conversionTime = null;
+        _conversionTimeValue = conversionTime;
+        return this;
+    }
 
     /// <summary>Sets when the sale happened from ISO 8601 text; UTC is assumed without an offset.</summary>
     /// <param name="conversionTime">The time as text.</param>
@@ -265,6 +278,7 @@ public sealed class ConversionBuilder
     public ConversionBuilder ConversionTime(string? conversionTime)
     {
         _conversionTime = conversionTime;
+        _conversionTimeValue = null;
         return this;
     }
 
@@ -291,8 +305,8 @@ public sealed class ConversionBuilder
         CustomerType = _customerType,
         Voucher = _voucher,
         CustomerRef = _customerRef,
-        FulfilmentDate = _fulfilmentDate,
-        ConversionTime = _conversionTime,
+        FulfilmentDate = _fulfilmentDateValue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? _fulfilmentDate,
+        ConversionTime = _conversionTimeValue?.ToString("O", CultureInfo.InvariantCulture) ?? _conversionTime,
         CustomParameters = _custom?.ToArray(),
         MappingRejections = _mappingRejections,
         SourceColumns = _sourceColumns,
@@ -300,7 +314,8 @@ public sealed class ConversionBuilder
 
     /// <summary>Validates what was set: a valid conversion, or every rejection.</summary>
     /// <returns>The validation result.</returns>
-    public ConversionValidationResult Validate() => _validator.Validate(ToDraft());
+    public ConversionValidationResult Validate() =>
+        _validator is DraftValidator ? DraftValidator.Result(Fields()) : _validator.Validate(ToDraft());
 
     /// <summary>Builds the conversion without throwing for bad data.</summary>
     /// <param name="conversion">The valid conversion, when the result is <see langword="true"/>.</param>
@@ -308,7 +323,14 @@ public sealed class ConversionBuilder
     /// <returns>Whether the conversion is valid.</returns>
     public bool TryBuild([NotNullWhen(true)] out Conversion? conversion, out IReadOnlyList<ConversionRejection> rejections)
     {
-        var result = Validate();
+        if (_validator is DraftValidator)
+        {
+            conversion = DraftValidator.Validate(Fields(), out var found);
+            rejections = found;
+            return conversion is not null;
+        }
+
+        var result = _validator.Validate(ToDraft());
         conversion = result.Conversion;
         rejections = result.Rejections;
         return result.IsValid;
@@ -317,9 +339,30 @@ public sealed class ConversionBuilder
     /// <summary>Builds the conversion, throwing when it is not valid.</summary>
     /// <returns>The valid conversion.</returns>
     /// <exception cref="ConversionRejectedException">The conversion is not valid; the exception lists every rejection.</exception>
-    public Conversion Build()
+    public Conversion Build() =>
+        TryBuild(out var conversion, out var rejections) ? conversion : throw new ConversionRejectedException(rejections);
+
+    /// <summary>
+    /// What the library's own validator reads, straight from this builder: no draft, no copies of the lists (they are
+    /// only read, before this method's caller returns), and dates as they were given.
+    /// </summary>
+    private DraftFields Fields() => new()
     {
-        var result = Validate();
-        return result.IsValid ? result.Conversion : throw new ConversionRejectedException(result.Rejections);
-    }
+        ConversionRef = _conversionRef,
+        ClickRef = _clickRef,
+        Item = _item,
+        Items = _items,
+        Currency = _currency,
+        Country = _country,
+        CustomerType = _customerType,
+        Voucher = _voucher,
+        CustomerRef = _customerRef,
+        FulfilmentDate = _fulfilmentDate,
+        FulfilmentDateValue = _fulfilmentDateValue,
+        ConversionTime = _conversionTime,
+        ConversionTimeValue = _conversionTimeValue,
+        CustomParameters = _custom,
+        MappingRejections = _mappingRejections,
+        SourceColumns = _sourceColumns,
+    };
 }

@@ -12,6 +12,12 @@ namespace Partnerize.Client.Conversions;
 /// </remarks>
 public sealed record ConversionItemDraft
 {
+    private string? _value;
+
+    // Set by Create: the value as the number it was given. Its text is written only when Value is read, so that the
+    // validator takes the number as it is instead of formatting and parsing it back, and a typed item costs no string.
+    private decimal? _number;
+
     /// <summary>The item category (required when sent).</summary>
     public string? Category { get; init; }
 
@@ -19,7 +25,15 @@ public sealed record ConversionItemDraft
     public string? Quantity { get; init; }
 
     /// <summary>The item value excluding tax and currency symbols, as text: a number of 0 or more (optional).</summary>
-    public string? Value { get; init; }
+    public string? Value
+    {
+        get => _value ??= _number?.ToString(CultureInfo.InvariantCulture);
+        init
+        {
+            _value = value;
+            _number = null;
+        }
+    }
 
     /// <summary>The product SKU (optional).</summary>
     public string? Sku { get; init; }
@@ -38,14 +52,31 @@ public sealed record ConversionItemDraft
         {
             Category = category,
             Quantity = quantity.ToString(CultureInfo.InvariantCulture),
-            Value = value?.ToString(CultureInfo.InvariantCulture),
+            _number = value,
             Sku = sku,
         };
+
+    /// <summary>The value as the number <see cref="Create"/> was given, or <see langword="null"/> when it came as text.</summary>
+    internal decimal? Number => _number;
+
+    /// <summary>Whether both drafts hold the same text in every field (a value given as a number compares as its text).</summary>
+    /// <param name="other">The other draft.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(ConversionItemDraft? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (string.Equals(Category, other.Category, StringComparison.Ordinal)
+             && string.Equals(Quantity, other.Quantity, StringComparison.Ordinal)
+             && string.Equals(Value, other.Value, StringComparison.Ordinal)
+             && string.Equals(Sku, other.Sku, StringComparison.Ordinal)
+             && Equals(CustomParameters, other.CustomParameters)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Category, Quantity, Value, Sku, CustomParameters);
 
     /// <summary>Whether any field holds a value (not empty or white space).</summary>
     internal bool HasAnyValue =>
         !string.IsNullOrWhiteSpace(Category) || !string.IsNullOrWhiteSpace(Quantity) ||
-        !string.IsNullOrWhiteSpace(Value) || !string.IsNullOrWhiteSpace(Sku) || HasAnyCustomValue();
+        _number is not null || !string.IsNullOrWhiteSpace(Value) || !string.IsNullOrWhiteSpace(Sku) || HasAnyCustomValue();
 
     private bool HasAnyCustomValue()
     {

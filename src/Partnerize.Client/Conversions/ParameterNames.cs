@@ -54,12 +54,16 @@ public static class ParameterNames
     /// <summary><c>quantity</c>: the number of units (item level).</summary>
     public const string Quantity = "quantity";
 
-    /// <summary>Every standard name; a custom parameter may not use any of them (compared case-insensitively).</summary>
-    public static IReadOnlyList<string> All { get; } =
+    // Looked up as an array rather than through the interface: indexing the interface costs a dispatch per name, and
+    // the lookup runs for every custom parameter of every conversion. Declared before All, which wraps it.
+    private static readonly string[] StandardNames =
     [
         TrackingMode, Campaign, ConversionRef, ClickRef, Currency, Country, CustomerType, Voucher, CustomerRef,
         FulfilmentDate, ConversionTime, Category, Sku, Value, Quantity,
     ];
+
+    /// <summary>Every standard name; a custom parameter may not use any of them (compared case-insensitively).</summary>
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(StandardNames);
 
     /// <summary>Whether <paramref name="key"/> is a standard name, ignoring case.</summary>
     /// <param name="key">The key to test.</param>
@@ -67,12 +71,18 @@ public static class ParameterNames
     public static bool IsStandard(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-
-        // Indexed rather than foreach: enumerating the interface allocates, and this runs for every custom parameter.
-        var names = All;
-        for (var i = 0; i < names.Count; i++)
+        if (key.Length == 0)
         {
-            if (string.Equals(names[i], key, StringComparison.OrdinalIgnoreCase))
+            return false;
+        }
+
+        // Every standard name starts with a lower-case ASCII letter: an ASCII first character that differs, ignoring
+        // case, rules a name out before the full comparison (non-ASCII keys always get the full comparison).
+        var first = char.IsAscii(key[0]) ? (char)(key[0] | 0x20) : '\0';
+        foreach (var name in StandardNames)
+        {
+            if (name.Length == key.Length && (first == '\0' || name[0] == first)
+                && string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

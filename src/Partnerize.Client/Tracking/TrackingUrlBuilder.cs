@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.Conversions.Internal;
 using Partnerize.Client.Tracking.Internal;
@@ -21,8 +20,6 @@ public sealed class TrackingUrlBuilder
 {
     /// <summary>The default maximum URL length, in characters: longer URLs are rejected rather than cut by a proxy.</summary>
     public const int DefaultMaxLength = 8000;
-
-    private const int StackBufferLength = 1024;
 
     private readonly string _prefix;
 
@@ -90,7 +87,7 @@ public sealed class TrackingUrlBuilder
     public bool TryBuild(Conversion conversion, [NotNullWhen(true)] out string? url, [NotNullWhen(false)] out ConversionRejection? rejection)
     {
         ArgumentNullException.ThrowIfNull(conversion);
-        var writer = new UrlWriter(stackalloc char[StackBufferLength]);
+        var writer = UrlWriter.OnThreadBuffer();
         try
         {
             Write(ref writer, conversion);
@@ -113,7 +110,6 @@ public sealed class TrackingUrlBuilder
 
     private void Write(ref UrlWriter writer, Conversion conversion)
     {
-        Span<char> text = stackalloc char[32];
         writer.Append(_prefix);
         Segment(ref writer, "/" + ParameterNames.ConversionRef + ":", conversion.ConversionRef);
         Segment(ref writer, "/" + ParameterNames.ClickRef + ":", conversion.ClickRef);
@@ -121,21 +117,33 @@ public sealed class TrackingUrlBuilder
         Segment(ref writer, "/" + ParameterNames.Country + ":", conversion.Country);
         if (conversion.CustomerType is { } customerType)
         {
-            Segment(ref writer, "/" + ParameterNames.CustomerType + ":", customerType == CustomerType.Existing ? "existing" : "new");
+            writer.Append(customerType == CustomerType.Existing
+                ? "/" + ParameterNames.CustomerType + ":existing"
+                : "/" + ParameterNames.CustomerType + ":new");
         }
 
         Segment(ref writer, "/" + ParameterNames.Voucher + ":", conversion.Voucher);
         Segment(ref writer, "/" + ParameterNames.CustomerRef + ":", conversion.CustomerRef);
+
+        // Dates and numbers are written directly: their invariant text (digits, '-', '.') needs no escaping.
         if (conversion.FulfilmentDate is { } fulfilmentDate)
         {
-            fulfilmentDate.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Segment(ref writer, "/" + ParameterNames.FulfilmentDate + ":", text[..written]);
+            writer.Append("/" + ParameterNames.FulfilmentDate + ":");
+            Date(ref writer, fulfilmentDate.Year, fulfilmentDate.Month, fulfilmentDate.Day);
         }
 
         if (conversion.ConversionTime is { } conversionTime)
         {
-            conversionTime.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            Segment(ref writer, "/" + ParameterNames.ConversionTime + ":", text[..written]);
+            // "yyyy-MM-dd HH:mm:ss" in UTC, escaped: the space is %20 and each ':' is %3A.
+            var utc = conversionTime.UtcDateTime;
+            writer.Append("/" + ParameterNames.ConversionTime + ":");
+            Date(ref writer, utc.Year, utc.Month, utc.Day);
+            writer.Append("%20");
+            writer.AppendDigits(utc.Hour, 2);
+            writer.Append("%3A");
+            writer.AppendDigits(utc.Minute, 2);
+            writer.Append("%3A");
+            writer.AppendDigits(utc.Second, 2);
         }
 
         Custom(ref writer, conversion.CustomParameters);
@@ -150,17 +158,24 @@ public sealed class TrackingUrlBuilder
             Segment(ref writer, "/" + ParameterNames.Sku + ":", item.Sku);
             if (item.Value is { } value)
             {
-                value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
-                Segment(ref writer, "/" + ParameterNames.Value + ":", text[..written]);
+                writer.Append("/" + ParameterNames.Value + ":");
+                writer.AppendDecimal(value);
             }
 
             writer.Append("/" + ParameterNames.Quantity + ":");
-            var quantity = writer.GetSpan(11);
-            item.Quantity.TryFormat(quantity, out var digits, default, CultureInfo.InvariantCulture);
-            writer.Advance(digits);
+            writer.AppendInvariant(item.Quantity);
             Custom(ref writer, item.CustomParameters);
             writer.Append(']');
         }
+    }
+
+    private static void Date(ref UrlWriter writer, int year, int month, int day)
+    {
+        writer.AppendDigits(year, 4);
+        writer.Append('-');
+        writer.AppendDigits(month, 2);
+        writer.Append('-');
+        writer.AppendDigits(day, 2);
     }
 
     private static void Custom(ref UrlWriter writer, IReadOnlyList<CustomParameter> parameters)

@@ -21,35 +21,49 @@ internal sealed class DraftValidator : IConversionValidator
     public ConversionValidationResult Validate(ConversionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var rejections = new RejectionList(draft);
+        return Result(DraftFields.From(draft));
+    }
 
-        var conversionRef = RequiredText(draft.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
-        var clickRef = RequiredText(draft.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
+    public static ConversionValidationResult Result(in DraftFields fields)
+    {
+        var conversion = Validate(fields, out var rejections);
+        return conversion is not null ? ConversionValidationResult.Valid(conversion) : ConversionValidationResult.Rejected(rejections);
+    }
 
-        var currency = Letters(draft.Currency, 3, "currency", RejectionCodes.CurrencyInvalid, ref rejections);
-        var country = Letters(draft.Country, 2, "country", RejectionCodes.CountryInvalid, ref rejections);
-        var customerType = ParseCustomerType(draft.CustomerType, ref rejections);
-        var voucher = OptionalText(draft.Voucher, "voucher", ref rejections);
-        var customerRef = OptionalText(draft.CustomerRef, "customerRef", ref rejections);
-        var fulfilmentDate = ParseFulfilmentDate(draft.FulfilmentDate, ref rejections);
-        var conversionTime = ParseConversionTime(draft.ConversionTime, ref rejections);
-        var custom = CustomParameters(draft.CustomParameters, null, ref rejections);
-        var items = ValidateItems(draft, ref rejections);
+    /// <summary>Validates without a result object: the conversion, or <see langword="null"/> and every rejection.</summary>
+    public static Conversion? Validate(in DraftFields fields, out ConversionRejection[] rejected)
+    {
+        var rejections = new RejectionList(fields);
+
+        var conversionRef = RequiredText(fields.ConversionRef, "conversionRef", RejectionCodes.ConversionRefMissing, RejectionMessages.ConversionRefMissing, ref rejections);
+        var clickRef = RequiredText(fields.ClickRef, "clickRef", RejectionCodes.ClickRefMissing, RejectionMessages.ClickRefMissing, ref rejections);
+
+        var currency = Letters(fields.Currency, 3, "currency", RejectionCodes.CurrencyInvalid, ref rejections);
+        var country = Letters(fields.Country, 2, "country", RejectionCodes.CountryInvalid, ref rejections);
+        var customerType = ParseCustomerType(fields.CustomerType, ref rejections);
+        var voucher = OptionalText(fields.Voucher, "voucher", ref rejections);
+        var customerRef = OptionalText(fields.CustomerRef, "customerRef", ref rejections);
+        var fulfilmentDate = fields.FulfilmentDateValue ?? ParseFulfilmentDate(fields.FulfilmentDate, ref rejections);
+        var conversionTime = fields.ConversionTimeValue is { } time ? WholeSecondsUtc(time) : ParseConversionTime(fields.ConversionTime, ref rejections);
+        var custom = CustomParameters(fields.CustomParameters, null, ref rejections);
+        var items = ValidateItems(fields, ref rejections);
 
         if (rejections.Count > 0)
         {
-            return ConversionValidationResult.Rejected(rejections.ToArray());
+            rejected = rejections.ToArray();
+            return null;
         }
 
-        return ConversionValidationResult.Valid(new Conversion(
+        rejected = [];
+        return new Conversion(
             conversionRef!, clickRef!, items!, currency, country, customerType, voucher, customerRef,
-            fulfilmentDate, conversionTime, custom));
+            fulfilmentDate, conversionTime, custom);
     }
 
-    private static ConversionItem[]? ValidateItems(ConversionDraft draft, ref RejectionList rejections)
+    private static ConversionItem[]? ValidateItems(in DraftFields fields, ref RejectionList rejections)
     {
         // Contract 1.5: a mapped, non-empty array wins; an empty or null one falls back to the single-item fields.
-        if (draft.Items is { Count: > 0 } array)
+        if (fields.Items is { Count: > 0 } array)
         {
             var items = new ConversionItem[array.Count];
             var valid = true;
@@ -75,9 +89,9 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (draft.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
+        if (fields.Item is { HasAnyValue: true } || rejections.HasMappingProblemUnder("item."))
         {
-            var item = ValidateItem(draft.Item, new ItemPath(FromArray: false, 0), ref rejections);
+            var item = ValidateItem(fields.Item, new ItemPath(FromArray: false, 0), ref rejections);
             return item is null ? null : [item];
         }
 
@@ -91,7 +105,6 @@ internal sealed class DraftValidator : IConversionValidator
         var index = path.Index;
         var category = ItemText(draft?.Category, path, ParameterNames.Category, ref rejections);
         var quantityText = Blank(draft?.Quantity);
-        var valueText = Blank(draft?.Value);
         var sku = ItemText(draft?.Sku, path, ParameterNames.Sku, ref rejections);
 
         // A field mapping could not read is reported once, by mapping, not again here as missing.
@@ -115,7 +128,12 @@ internal sealed class DraftValidator : IConversionValidator
         }
 
         decimal? value = null;
-        if (valueText is not null)
+        if (draft?.Number is { } number && number >= 0)
+        {
+            // Given as a number (ConversionItemDraft.Create): the same value its text would parse back to.
+            value = number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
+        }
+        else if (Blank(draft?.Value) is { } valueText)
         {
             if (TryParseValue(valueText, out var parsed))
             {
@@ -135,6 +153,13 @@ internal sealed class DraftValidator : IConversionValidator
 
     private static bool TryParseQuantity(string text, out int quantity)
     {
+        // The common case, plain digits, without the general parser; anything else takes the general path below.
+        if (TryParseDigits(text, out var digits) && digits is >= 1 and <= int.MaxValue)
+        {
+            quantity = (int)digits;
+            return true;
+        }
+
         // Whole numbers written with a zero fraction ("2.00", as NUMERIC columns give them) are whole numbers too.
         quantity = 0;
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
@@ -149,6 +174,11 @@ internal sealed class DraftValidator : IConversionValidator
 
     private static bool TryParseValue(string text, out decimal value)
     {
+        if (TryParseSimpleDecimal(text, out value))
+        {
+            return true;
+        }
+
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || value < 0)
         {
@@ -161,6 +191,87 @@ internal sealed class DraftValidator : IConversionValidator
             value = decimal.Negate(value);
         }
 
+        return true;
+    }
+
+    /// <summary>Plain ASCII digits (at most 18, so they fit a long), nothing else; the general parsers handle the rest.</summary>
+    private static bool TryParseDigits(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>digits</c> or <c>digits.digits</c> (at most 18 digits in all), as invariant text gives a non-negative decimal:
+    /// the same value and scale as <see cref="decimal.TryParse(string, NumberStyles, IFormatProvider, out decimal)"/>
+    /// gives, without its generality. Anything else (signs, a lone point, more digits) takes the general path.
+    /// </summary>
+    private static bool TryParseSimpleDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+        var point = text.IndexOf('.');
+        if (point < 0)
+        {
+            if (!TryParseDigits(text, out var whole))
+            {
+                return false;
+            }
+
+            value = whole;
+            return true;
+        }
+
+        var fraction = text[(point + 1)..];
+        if (point == 0 || fraction.IsEmpty || text.Length - 1 > 18
+            || !TryParseDigits(text[..point], out var integral) || !TryParseDigits(fraction, out var fractional))
+        {
+            return false;
+        }
+
+        var scale = fraction.Length;
+        var unscaled = (integral * Pow10(scale)) + fractional;
+        value = new decimal((int)unscaled, (int)(unscaled >> 32), 0, isNegative: false, (byte)scale);
+        return true;
+    }
+
+    private static long Pow10(int exponent)
+    {
+        var result = 1L;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+
+    /// <summary>Exactly <c>yyyy-MM-dd</c> with a real date; anything else takes <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>.</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryParseDigits(text[..4], out var year) || !TryParseDigits(text[5..7], out var month) || !TryParseDigits(text[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month))
+        {
+            return false;
+        }
+
+        date = new DateOnly((int)year, (int)month, (int)day);
         return true;
     }
 
@@ -246,7 +357,8 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseIsoDate(text, out var date)
+            || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return date;
         }
@@ -265,14 +377,18 @@ internal sealed class DraftValidator : IConversionValidator
 
         if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            var utc = time.ToUniversalTime();
-
-            // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
-            return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            return WholeSecondsUtc(time);
         }
 
         rejections.Add(new ConversionRejection(RejectionCodes.ConversionTimeInvalid, "conversionTime", RejectionMessages.ConversionTimeInvalid(text)));
         return null;
+    }
+
+    private static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
+    {
+        // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     private static CustomParameter[] CustomParameters(IReadOnlyList<CustomParameter>? parameters, ItemPath? item, ref RejectionList rejections)
@@ -447,10 +563,10 @@ internal sealed class DraftValidator : IConversionValidator
         private readonly IReadOnlyDictionary<string, string>? _columns;
         private List<ConversionRejection>? _items;
 
-        public RejectionList(ConversionDraft draft)
+        public RejectionList(in DraftFields fields)
         {
-            _columns = draft.SourceColumns;
-            if (draft.MappingRejections is { Count: > 0 } mapping)
+            _columns = fields.SourceColumns;
+            if (fields.MappingRejections is { Count: > 0 } mapping)
             {
                 _mapping = mapping;
                 _items = new List<ConversionRejection>(mapping.Count + 2);

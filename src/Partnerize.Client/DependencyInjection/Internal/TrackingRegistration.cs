@@ -10,8 +10,10 @@ namespace Partnerize.Client.DependencyInjection.Internal;
 /// <summary>Registers conversion tracking: HTTP client, resilience, telemetry and the tracker.</summary>
 internal static class TrackingRegistration
 {
-    private static readonly ProductInfoHeaderValue UserAgent = new(
-        "Partnerize.Client", typeof(TrackingRegistration).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
+    // Kept as raw text: HttpClient copies its default headers into every request, and copying a parsed header value
+    // takes a lock on it that every concurrent send then contends for.
+    private static readonly string UserAgent = new ProductInfoHeaderValue(
+        "Partnerize.Client", typeof(TrackingRegistration).Assembly.GetName().Version?.ToString(3) ?? "1.0.0").ToString();
 
     public static IHttpClientBuilder Add(IServiceCollection services)
     {
@@ -34,7 +36,7 @@ internal static class TrackingRegistration
             {
                 // Each attempt has its own timeout in the resilience pipeline; the caller's token bounds the whole send.
                 http.Timeout = Timeout.InfiniteTimeSpan;
-                http.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+                http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             })
 
             // IHttpClientFactory's default logging writes every URL (order IDs, click refs) at Information level.

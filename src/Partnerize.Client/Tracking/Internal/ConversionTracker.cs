@@ -127,17 +127,22 @@ internal sealed class ConversionTracker : IConversionTracker
         activity?.SetTag(TrackingActivities.CampaignIdTag, context.CampaignId);
 
         var attempts = new AttemptCounter();
+        var exchange = await ExchangeAsync(context, url, attempts, cancellationToken).ConfigureAwait(false);
+
+        // One result per row, built once the exchange is over.
         var result = new ConversionResult
         {
             Index = index,
-            Outcome = ConversionOutcome.Failed,
+            Outcome = exchange.Outcome,
             CampaignId = context.CampaignId,
             ConversionRef = conversion.ConversionRef,
             Url = url,
+            StatusCode = exchange.StatusCode,
+            ResponseBody = exchange.ResponseBody,
+            FailureReason = exchange.FailureReason,
+            Attempts = attempts.Count,
+            Duration = TimeProvider.GetElapsedTime(started),
         };
-
-        result = await ExchangeAsync(context, url, attempts, result, cancellationToken).ConfigureAwait(false);
-        result = result with { Attempts = attempts.Count, Duration = TimeProvider.GetElapsedTime(started) };
         if (activity is not null)
         {
             activity.SetTag(TrackingActivities.OutcomeTag, TrackingMetrics.OutcomeName(result.Outcome));
@@ -199,74 +204,94 @@ internal sealed class ConversionTracker : IConversionTracker
         return result;
     }
 
-    private async Task<ConversionResult> ExchangeAsync(TrackingContext context, string url, AttemptCounter attempts, ConversionResult result, CancellationToken cancellationToken)
+    private async Task<Exchange> ExchangeAsync(TrackingContext context, string url, AttemptCounter attempts, CancellationToken cancellationToken)
     {
+        HttpStatusCode? statusCode = null;
+        string? body = null;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping));
             request.Options.Set(AttemptCounter.Key, attempts);
             using var response = await context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            result = result with
-            {
-                StatusCode = response.StatusCode,
-                ResponseBody = await ReadBodyAsync(response, context.AttemptTimeout, cancellationToken).ConfigureAwait(false),
-            };
+            statusCode = response.StatusCode;
+            body = await ReadBodyAsync(response, context.AttemptTimeout, cancellationToken).ConfigureAwait(false);
 
             if (response.IsSuccessStatusCode)
             {
-                return result with { Outcome = ConversionOutcome.Sent };
+                return new Exchange(ConversionOutcome.Sent, statusCode, body, null);
             }
 
             // The retry strategy hands back the last answer as it stands once the caller has cancelled.
             return cancellationToken.IsCancellationRequested
-                ? result with { Outcome = ConversionOutcome.Cancelled, FailureReason = FailureReasons.CancelledInFlight(attempts.Count, response.StatusCode) }
-                : result with { FailureReason = FailureReasons.Status(response.StatusCode, response.ReasonPhrase, attempts.Count) };
+                ? new Exchange(ConversionOutcome.Cancelled, statusCode, body, FailureReasons.CancelledInFlight(attempts.Count, response.StatusCode))
+                : new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Status(response.StatusCode, response.ReasonPhrase, attempts.Count));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return result with
-            {
-                Outcome = ConversionOutcome.Cancelled,
-                FailureReason = attempts.Count == 0 ? FailureReasons.CancelledBeforeSending : FailureReasons.CancelledInFlight(attempts.Count, null),
-            };
+            return new Exchange(
+                ConversionOutcome.Cancelled,
+                statusCode,
+                body,
+                attempts.Count == 0 ? FailureReasons.CancelledBeforeSending : FailureReasons.CancelledInFlight(attempts.Count, null));
         }
         catch (TimeoutRejectedException)
         {
-            return result with { FailureReason = FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count) };
+            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
         }
         catch (HttpRequestException exception)
         {
-            return result with { FailureReason = FailureReasons.ConnectionFailed(exception, attempts.Count) };
+            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.ConnectionFailed(exception, attempts.Count));
         }
         catch (OperationCanceledException)
         {
             // Not the caller's token: a timeout further down (e.g. an HttpClient.Timeout set by the application).
-            return result with { FailureReason = FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count) };
+            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
         }
 #pragma warning disable CA1031 // A row's outcome is a value: an unexpected exception from a user's handler fails the row, not the batch.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return result with { FailureReason = FailureReasons.Unexpected(exception, attempts.Count) };
+            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Unexpected(exception, attempts.Count));
         }
     }
 
-    /// <summary>Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded.</summary>
+    /// <summary>
+    /// Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded. The read
+    /// may take <paramref name="timeout"/> once it has to wait.
+    /// </summary>
     private async Task<string?> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBodyLength + 1);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ITimer? timer = null;
         try
         {
-            using var timeoutSource = new CancellationTokenSource(timeout, TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            // A short body usually arrives with the headers, and then every step below completes at once: the timeout's
+            // timer is armed only when a step has to wait, so most conversions never create one.
+            var opening = response.Content.ReadAsStreamAsync(reading.Token);
+            if (!opening.IsCompleted)
+            {
+                timer ??= ArmTimeout(reading, timeout);
+            }
+
+            var stream = await opening.ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var length = 0;
-                int read;
-                while (length <= MaxResponseBodyLength
-                       && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxResponseBodyLength + 1 - length), linked.Token).ConfigureAwait(false)) > 0)
+                while (length <= MaxResponseBodyLength)
                 {
+                    var pending = stream.ReadAsync(buffer.AsMemory(length, MaxResponseBodyLength + 1 - length), reading.Token);
+                    if (!pending.IsCompleted)
+                    {
+                        timer ??= ArmTimeout(reading, timeout);
+                    }
+
+                    var read = await pending.ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     length += read;
                 }
 
@@ -280,24 +305,58 @@ internal sealed class ConversionTracker : IConversionTracker
         }
         finally
         {
+            timer?.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ITimer ArmTimeout(CancellationTokenSource reading, TimeSpan timeout) =>
+        TimeProvider.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), reading, timeout, Timeout.InfiniteTimeSpan);
+
+    private static void CancelQuietly(CancellationTokenSource reading)
+    {
+        try
+        {
+            reading.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The timer fired as the read finished and its source was disposed: there is nothing left to cancel.
         }
     }
 
     private static string? Decode(byte[] buffer, int length)
     {
-        var truncated = length > MaxResponseBodyLength;
-        var chars = new char[MaxResponseBodyLength];
-
-        // flush: false leaves a multi-byte character cut at the limit out instead of turning it into U+FFFD.
-        var count = Encoding.UTF8.GetDecoder().GetChars(buffer, 0, Math.Min(length, MaxResponseBodyLength), chars, 0, flush: !truncated);
-        var text = new string(chars, 0, count).Trim();
-        if (truncated && text.Length > 0)
+        if (length == 0)
         {
-            text = string.Concat(text.AsSpan(0, Math.Min(text.Length, MaxResponseBodyLength - 1)), "…");
+            return null;
         }
 
-        return text.Length == 0 ? null : text;
+        var truncated = length > MaxResponseBodyLength;
+        var bytes = buffer.AsSpan(0, Math.Min(length, MaxResponseBodyLength));
+
+        // Decoded into a pooled buffer and trimmed there, so that the body costs one string of its own size.
+        var chars = ArrayPool<char>.Shared.Rent(MaxResponseBodyLength);
+        try
+        {
+            // Cut at the limit, a multi-byte character is left out (flush: false) instead of turning into U+FFFD.
+            var count = truncated
+                ? Encoding.UTF8.GetDecoder().GetChars(bytes, chars, flush: false)
+                : Encoding.UTF8.GetChars(bytes, chars);
+            var text = chars.AsSpan(0, count).Trim();
+            if (text.IsEmpty)
+            {
+                return null;
+            }
+
+            return truncated
+                ? string.Concat(text[..Math.Min(text.Length, MaxResponseBodyLength - 1)], "…")
+                : new string(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private async Task<ConversionResult> SendOneAsync(TrackingContext context, PreparedRow row, CancellationToken cancellationToken) =>

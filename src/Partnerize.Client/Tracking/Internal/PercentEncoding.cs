@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Partnerize.Client.Tracking.Internal;
@@ -20,39 +21,79 @@ internal static class PercentEncoding
     /// <summary>Appends <paramref name="text"/> percent-encoded.</summary>
     public static void Append(ref UrlWriter writer, scoped ReadOnlySpan<char> text)
     {
-        Span<byte> utf8 = stackalloc byte[4];
-        while (true)
+        // Most values (order IDs, click refs, codes) need no escaping: one vectorised scan and one copy.
+        var next = text.IndexOfAnyExcept(Unreserved);
+        if (next < 0)
         {
-            var next = text.IndexOfAnyExcept(Unreserved);
-            if (next < 0)
+            writer.Append(text);
+            return;
+        }
+
+        AppendEscaped(ref writer, text, next);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AppendEscaped(ref UrlWriter writer, scoped ReadOnlySpan<char> text, int next)
+    {
+        writer.Append(text[..next]);
+        text = text[next..];
+
+        // One character at a time from here: text that needs escaping at all usually needs it often, and a vectorised
+        // search restarted after every escaped character costs more than it saves.
+        Span<byte> utf8 = stackalloc byte[4];
+        var destination = writer.GetSpan(Math.Min(text.Length, 1024) * 3);
+        var written = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            // Room for the longest output of one step: a surrogate pair, 4 UTF-8 bytes of 3 characters each.
+            if (destination.Length - written < 12)
             {
-                writer.Append(text);
-                return;
+                writer.Advance(written);
+                destination = writer.GetSpan(Math.Min(text.Length - i, 1024) * 3 + 12);
+                written = 0;
             }
 
-            writer.Append(text[..next]);
-            text = text[next..];
+            var c = text[i];
+            if (char.IsAscii(c))
+            {
+                if (Unreserved.Contains(c))
+                {
+                    destination[written++] = c;
+                }
+                else
+                {
+                    written += WriteByte(destination[written..], (byte)c);
+                }
+
+                i++;
+                continue;
+            }
 
             // Unpaired surrogates are rejected by validation; a pure encoder still has to emit something well-formed.
-            if (Rune.DecodeFromUtf16(text, out var rune, out var consumed) != OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
             {
                 rune = Rune.ReplacementChar;
                 consumed = 1;
             }
 
             var length = rune.EncodeToUtf8(utf8);
-            var destination = writer.GetSpan(length * 3);
-            for (var i = 0; i < length; i++)
+            for (var b = 0; b < length; b++)
             {
-                var b = utf8[i];
-                destination[(i * 3)] = '%';
-                destination[(i * 3) + 1] = HexDigits[b >> 4];
-                destination[(i * 3) + 2] = HexDigits[b & 0xF];
+                written += WriteByte(destination[written..], utf8[b]);
             }
 
-            writer.Advance(length * 3);
-            text = text[consumed..];
+            i += consumed;
         }
+
+        writer.Advance(written);
+    }
+
+    private static int WriteByte(Span<char> destination, byte b)
+    {
+        destination[2] = HexDigits[b & 0xF];
+        destination[1] = HexDigits[b >> 4];
+        destination[0] = '%';
+        return 3;
     }
 
     /// <summary>Returns <paramref name="text"/> percent-encoded (for parts computed once, such as a URL prefix).</summary>
