@@ -197,6 +197,11 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
         private async Task WorkAsync()
         {
             var batch = _batch;
+            var tracker = batch._tracker;
+
+            // Each send registers on the token it is given (HttpClient, Polly's timeout, the body read): one source per
+            // worker, linked once to the batch's, keeps those registrations off a source every worker would contend for.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop);
             while (true)
             {
                 var next = await ReadNextAsync().ConfigureAwait(false);
@@ -209,7 +214,27 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
                 try
                 {
                     var row = batch._prepare(next.Item, next.Index, batch._context);
-                    result = row.Result ?? await SendAsync(row, next.Index).ConfigureAwait(false);
+                    if (row.Result is { } finished)
+                    {
+                        result = finished;
+                    }
+                    else if (stop.IsCancellationRequested)
+                    {
+                        result = tracker.CancelledBeforeSending(next.Index, batch._context, row);
+                    }
+                    else
+                    {
+                        // Awaited here, not in a helper: the worker's own state machine is reused from row to row.
+                        Interlocked.Increment(ref _inFlight);
+                        try
+                        {
+                            result = await tracker.SendAsync(batch._context, next.Index, row.Conversion!, row.Url!, _parent, stop.Token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _inFlight);
+                        }
+                    }
                 }
 #pragma warning disable CA1031 // Surfaces to the caller through the enumeration, after the rows before this one.
                 catch (Exception exception)
@@ -220,25 +245,6 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
                 }
 
                 Store(next.Index, result);
-            }
-        }
-
-        private async ValueTask<ConversionResult> SendAsync(PreparedRow row, long index)
-        {
-            var tracker = _batch._tracker;
-            if (_stop.IsCancellationRequested)
-            {
-                return tracker.CancelledBeforeSending(index, _batch._context, row);
-            }
-
-            Interlocked.Increment(ref _inFlight);
-            try
-            {
-                return await tracker.SendAsync(_batch._context, index, row.Conversion!, row.Url!, _parent, _stop).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
             }
         }
 
