@@ -40,6 +40,10 @@ public class ConversionTrackerBatchTests
 
         var batch = services.Tracker().TrackManyAsync(TrackerHarness.Drafts(40), new TrackingBatchOptions { MaxConcurrency = 8 }).ToListAsync();
         await fake.WaitForRequestsAsync(40, cancellationToken: TrackerHarness.GuardToken);
+
+        // The fake counts a request as it arrives and leaves its in-flight count as it answers: let the last answers
+        // leave (row 0 never does until the clock moves) before counting what finished.
+        SpinWait.SpinUntil(() => fake.InFlight <= 1, TrackerHarness.Guard);
         var finishedBeforeRowZero = fake.TrackingRequests.Count - fake.InFlight;
         fakeClock.Advance(TimeSpan.FromSeconds(1));
         var results = await batch.WaitAsync(TrackerHarness.Guard);
@@ -65,6 +69,88 @@ public class ConversionTrackerBatchTests
         {
             Assert.That(results, Has.Count.EqualTo(120));
             Assert.That(fake.PeakInFlight, Is.InRange(2, 3));
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_ManyMoreRowsThanTheWindow_ComeBackInInputOrder()
+    {
+        // Concurrency 2 gives the smallest window (64 results behind the oldest row): 1,000 rows go round it many times.
+        var fake = new FakePartnerize().AddFault(FakeFault.Status(HttpStatusCode.BadRequest).ForConversionRefs("ORD-64", "ORD-65", "ORD-999"));
+        await using var services = TrackerHarness.Create(fake);
+
+        var results = await services.Tracker().TrackManyAsync(TrackerHarness.Drafts(1_000), new TrackingBatchOptions { MaxConcurrency = 2 }).ToListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, 1_000).Select(i => (long)i)));
+            Assert.That(results.Select(r => r.ConversionRef), Is.EqualTo(Enumerable.Range(0, 1_000).Select(i => $"ORD-{i}")));
+            Assert.That(results.Where(r => r.Outcome == ConversionOutcome.Failed).Select(r => r.Index), Is.EqualTo(new long[] { 64, 65, 999 }));
+            Assert.That(fake.TrackingRequests, Has.Count.EqualTo(1_000));
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_SlowFirstRow_StopsReadingOnceTheWindowIsFull()
+    {
+        var fakeClock = new FakeTimeProvider();
+        var fake = new FakePartnerize { TimeProvider = fakeClock }.AddFault(FakeFault.Delayed(TimeSpan.FromSeconds(1)).ForConversionRefs("ORD-0"));
+        await using var services = TrackerHarness.Create(fake);
+        var source = new CountingSource(500);
+
+        var batch = services.Tracker().TrackManyAsync(source, new TrackingBatchOptions { MaxConcurrency = 4 }).ToListAsync();
+
+        // Row 0 is held; 64 finished results may wait behind it, so reading stops at row 64.
+        await fake.WaitForRequestsAsync(65, cancellationToken: TrackerHarness.GuardToken);
+        var readWhileHeld = source.Read;
+        var requestsWhileHeld = fake.TrackingRequests.Count;
+        fakeClock.Advance(TimeSpan.FromSeconds(1));
+        var results = await batch.WaitAsync(TrackerHarness.Guard);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(readWhileHeld, Is.EqualTo(65));
+            Assert.That(requestsWhileHeld, Is.EqualTo(65));
+            Assert.That(results.Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, 500).Select(i => (long)i)));
+            Assert.That(results, Has.All.Property(nameof(ConversionResult.Outcome)).EqualTo(ConversionOutcome.Sent));
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_RowsInBackOff_StillCountAgainstTheLimit()
+    {
+        // Every row fails its first attempt and waits for its retry on the fake clock: a row in back-off holds its slot.
+        var fakeClock = new FakeTimeProvider();
+        var fake = new FakePartnerize { TimeProvider = fakeClock }.AddFault(FakeFault.Status(HttpStatusCode.ServiceUnavailable).ForFirstAttempts(1));
+        await using var services = TrackerHarness.Create(
+            fake,
+            options =>
+            {
+                options.RetryBaseDelay = TimeSpan.FromSeconds(1);
+                options.MaxRetryDelay = TimeSpan.FromSeconds(5);
+            },
+            fakeClock);
+        const int Rows = 12;
+
+        var batch = services.Tracker().TrackManyAsync(TrackerHarness.Drafts(Rows), new TrackingBatchOptions { MaxConcurrency = 3 }).ToListAsync();
+
+        var rowsStarted = new List<int>();
+        for (var round = 0; round < Rows / 3; round++)
+        {
+            // Each round: the 3 rows in back-off retry and succeed, then 3 new rows fail their first attempt.
+            await fake.WaitForRequestsAsync((round * 6) + 3, cancellationToken: TrackerHarness.GuardToken);
+            rowsStarted.Add(fake.TrackingRequests.Select(r => r.ConversionRef).Distinct().Count());
+            fakeClock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var results = await batch.WaitAsync(TrackerHarness.Guard);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rowsStarted, Is.EqualTo(new[] { 3, 6, 9, 12 }));
+            Assert.That(results.Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, Rows).Select(i => (long)i)));
+            Assert.That(results, Has.All.Property(nameof(ConversionResult.Attempts)).EqualTo(2));
+            Assert.That(results, Has.All.Property(nameof(ConversionResult.Outcome)).EqualTo(ConversionOutcome.Sent));
         });
     }
 

@@ -42,6 +42,9 @@ internal sealed class TrackingMetrics
     public void RecordConversion(ConversionOutcome outcome) =>
         _conversions.Add(1, new KeyValuePair<string, object?>(OutcomeTag, OutcomeName(outcome)));
 
+    /// <summary>Whether anyone listens to the request duration histogram; no listener, no measurement to take.</summary>
+    public bool RequestDurationEnabled => _requestDuration.Enabled;
+
     public void RecordRequest(TimeSpan duration, int? statusCode) =>
         _requestDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>(StatusClassTag, StatusClass(statusCode)));
 

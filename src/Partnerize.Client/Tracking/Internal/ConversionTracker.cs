@@ -126,8 +126,59 @@ internal sealed class ConversionTracker : IConversionTracker
         using var activity = PartnerizeActivitySource.Instance.StartActivity(TrackingActivities.TrackConversion, ActivityKind.Internal, parent);
         activity?.SetTag(TrackingActivities.CampaignIdTag, context.CampaignId);
 
+        // The exchange is awaited here rather than in a method of its own: when the answer comes back, each async layer
+        // is one more allocation and one more continuation to run per row.
         var attempts = new AttemptCounter();
-        var exchange = await ExchangeAsync(context, url, attempts, cancellationToken).ConfigureAwait(false);
+        Exchange exchange;
+        HttpStatusCode? statusCode = null;
+        string? body = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping));
+            request.Options.Set(AttemptCounter.Key, attempts);
+            using var response = await context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            statusCode = response.StatusCode;
+            body = await ReadBodyAsync(response, context.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+
+            if (response.IsSuccessStatusCode)
+            {
+                exchange = new Exchange(ConversionOutcome.Sent, statusCode, body, null);
+            }
+            else
+            {
+                // The retry strategy hands back the last answer as it stands once the caller has cancelled.
+                exchange = cancellationToken.IsCancellationRequested
+                    ? new Exchange(ConversionOutcome.Cancelled, statusCode, body, FailureReasons.CancelledInFlight(attempts.Count, response.StatusCode))
+                    : new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Status(response.StatusCode, response.ReasonPhrase, attempts.Count));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            exchange = new Exchange(
+                ConversionOutcome.Cancelled,
+                statusCode,
+                body,
+                attempts.Count == 0 ? FailureReasons.CancelledBeforeSending : FailureReasons.CancelledInFlight(attempts.Count, null));
+        }
+        catch (TimeoutRejectedException)
+        {
+            exchange = new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
+        }
+        catch (HttpRequestException exception)
+        {
+            exchange = new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.ConnectionFailed(exception, attempts.Count));
+        }
+        catch (OperationCanceledException)
+        {
+            // Not the caller's token: a timeout further down (e.g. an HttpClient.Timeout set by the application).
+            exchange = new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
+        }
+#pragma warning disable CA1031 // A row's outcome is a value: an unexpected exception from a user's handler fails the row, not the batch.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            exchange = new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Unexpected(exception, attempts.Count));
+        }
 
         // One result per row, built once the exchange is over.
         var result = new ConversionResult
@@ -204,62 +255,11 @@ internal sealed class ConversionTracker : IConversionTracker
         return result;
     }
 
-    private async Task<Exchange> ExchangeAsync(TrackingContext context, string url, AttemptCounter attempts, CancellationToken cancellationToken)
-    {
-        HttpStatusCode? statusCode = null;
-        string? body = null;
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, PreserveEscaping));
-            request.Options.Set(AttemptCounter.Key, attempts);
-            using var response = await context.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            statusCode = response.StatusCode;
-            body = await ReadBodyAsync(response, context.AttemptTimeout, cancellationToken).ConfigureAwait(false);
-
-            if (response.IsSuccessStatusCode)
-            {
-                return new Exchange(ConversionOutcome.Sent, statusCode, body, null);
-            }
-
-            // The retry strategy hands back the last answer as it stands once the caller has cancelled.
-            return cancellationToken.IsCancellationRequested
-                ? new Exchange(ConversionOutcome.Cancelled, statusCode, body, FailureReasons.CancelledInFlight(attempts.Count, response.StatusCode))
-                : new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Status(response.StatusCode, response.ReasonPhrase, attempts.Count));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return new Exchange(
-                ConversionOutcome.Cancelled,
-                statusCode,
-                body,
-                attempts.Count == 0 ? FailureReasons.CancelledBeforeSending : FailureReasons.CancelledInFlight(attempts.Count, null));
-        }
-        catch (TimeoutRejectedException)
-        {
-            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
-        }
-        catch (HttpRequestException exception)
-        {
-            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.ConnectionFailed(exception, attempts.Count));
-        }
-        catch (OperationCanceledException)
-        {
-            // Not the caller's token: a timeout further down (e.g. an HttpClient.Timeout set by the application).
-            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.TimedOut(context.AttemptTimeout, attempts.Count));
-        }
-#pragma warning disable CA1031 // A row's outcome is a value: an unexpected exception from a user's handler fails the row, not the batch.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new Exchange(ConversionOutcome.Failed, statusCode, body, FailureReasons.Unexpected(exception, attempts.Count));
-        }
-    }
-
     /// <summary>
     /// Reads at most <see cref="MaxResponseBodyLength"/> characters of the body; the rest is never downloaded. The read
     /// may take <paramref name="timeout"/> once it has to wait.
     /// </summary>
-    private async Task<string?> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
+    private async ValueTask<string?> ReadBodyAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBodyLength + 1);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

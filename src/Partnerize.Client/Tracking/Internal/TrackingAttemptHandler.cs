@@ -4,7 +4,7 @@ namespace Partnerize.Client.Tracking.Internal;
 
 /// <summary>
 /// Sits inside the resilience handler, so it sees every attempt: counts attempts for the result and records the
-/// request duration histogram.
+/// request duration histogram (while it has a listener).
 /// </summary>
 internal sealed class TrackingAttemptHandler : DelegatingHandler
 {
@@ -17,13 +17,20 @@ internal sealed class TrackingAttemptHandler : DelegatingHandler
         _timeProvider = timeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(AttemptCounter.Key, out var attempts))
         {
             attempts.Increment();
         }
 
+        // Timing an attempt takes an async layer of its own around the request; it is only worth it when someone
+        // listens to the duration histogram.
+        return _metrics.RequestDurationEnabled ? SendTimedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendTimedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var started = _timeProvider.GetTimestamp();
         int? statusCode = null;
         try

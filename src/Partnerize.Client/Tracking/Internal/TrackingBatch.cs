@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Runtime.ExceptionServices;
 using Partnerize.Client.Diagnostics.Internal;
 
 namespace Partnerize.Client.Tracking.Internal;
 
 /// <summary>
-/// One <c>TrackManyAsync</c> run: a producer reads the input, validates each row and starts its send once one of
-/// <c>maxConcurrency</c> slots is free; the consumer (the enumerator the caller iterates) awaits the sends in input
-/// order through a bounded channel, the reorder window.
+/// One <c>TrackManyAsync</c> run: <c>maxConcurrency</c> workers each take the next row of the input, validate it,
+/// send it and leave its result in a ring, the reorder window; the consumer (the enumerator the caller iterates)
+/// takes the results out in input order and is woken only when the one it waits for is there.
 /// </summary>
 /// <remarks>
-/// <para>Memory stays flat: at most <see cref="WindowSize"/> results wait behind a slow row, and the producer stops
+/// <para>Memory stays flat: at most <see cref="WindowSize"/> results wait behind a slow row, and the workers stop
 /// reading while the window is full (back-pressure). At most <c>maxConcurrency</c> conversions are in flight, retries
 /// and back-off included.</para>
 /// <para>Cancellation (the call's token or the enumerator's): no new row is read or started, sends in flight are
@@ -63,14 +63,39 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
         return new Run(this, cancellationToken).ReadAsync().GetAsyncEnumerator(cancellationToken);
     }
 
-    /// <summary>The state of one enumeration, shared by the producer and the consumer.</summary>
+    /// <summary>The state of one enumeration, shared by the workers and the consumer.</summary>
+#pragma warning disable CA1001 // ReadAsync owns the run's lifetime and disposes its semaphore once every worker is done.
     private sealed class Run
+#pragma warning restore CA1001
     {
+        private static readonly Action<object?> WakeReaderOnStop = static state => ((Run)state!).WakeReader();
+
         private readonly TrackingBatch<T> _batch;
         private readonly CancellationToken _enumeratorToken;
         private readonly TimeProvider _time;
         private readonly TrackingSummaryBuilder _totals;
+
+        // Guards the fields below it; never held across an await or while a signal is set.
+        private readonly object _lock = new();
+
+        // Row i's result waits in slot i % length until the consumer takes it: the reorder window plus the row at its head.
+        private readonly ConversionResult?[] _window;
+        private readonly AsyncSignal _resultReady = new();
+        private readonly AsyncSignal _spaceFree = new();
         private long _read;
+        private long _yielded;
+        private bool _inputDone;
+        private long _failedAt = long.MaxValue;
+        private ExceptionDispatchInfo? _failure;
+        private bool _consumerWaiting;
+        private bool _readerWaiting;
+
+        // One worker at a time reads the input: the rows get their indexes in input order, and the input is read once.
+        private readonly SemaphoreSlim _reading = new(1, 1);
+        private IAsyncEnumerator<T>? _rows;
+
+        private CancellationToken _stop;
+        private ActivityContext _parent;
         private int _inFlight;
         private long _lastReport;
 
@@ -81,39 +106,56 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
             _time = batch._tracker.TimeProvider;
             _totals = new TrackingSummaryBuilder(_time);
             _lastReport = _time.GetTimestamp();
+            _window = new ConversionResult?[batch.WindowSize + 1];
         }
+
+        private enum Step
+        {
+            Took,
+            Wait,
+            End,
+        }
+
+        /// <summary>What <see cref="ReadNextAsync"/> took from the input; <c>default</c> when there is nothing more to send.</summary>
+        private readonly record struct NextRow(bool HasRow, T Item, long Index);
 
         public async IAsyncEnumerable<ConversionResult> ReadAsync()
         {
             var batch = _batch;
             var logger = batch._tracker.Logger;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(batch._callToken, _enumeratorToken);
-            using var slots = new SemaphoreSlim(batch._maxConcurrency, batch._maxConcurrency);
             using var activity = StartBatchActivity();
-            var window = Channel.CreateBounded<Task<ConversionResult>>(new BoundedChannelOptions(batch.WindowSize)
-            {
-                SingleReader = true,
-                SingleWriter = true,
-            });
+            using var reading = _reading;
 
             logger.BatchStarted(batch._context.CampaignId, batch._maxConcurrency);
-            var parent = activity?.Context ?? default;
-            var producer = Task.Run(() => ProduceAsync(window.Writer, slots, parent, stop.Token), CancellationToken.None);
+            _stop = stop.Token;
+            _parent = activity?.Context ?? default;
+            using var wakeOnStop = _stop.UnsafeRegister(WakeReaderOnStop, this);
+            var workers = StartWorkers();
             var finished = false;
             try
             {
-                while (await window.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                while (true)
                 {
-                    while (window.Reader.TryRead(out var pending))
+                    var step = Next(out var result);
+                    if (step == Step.Wait)
                     {
-                        var result = await pending.ConfigureAwait(false);
-                        _totals.Add(result);
-                        Report(force: false);
-                        yield return result;
+                        await _resultReady.WaitAsync().ConfigureAwait(false);
+                        continue;
                     }
+
+                    if (step == Step.End)
+                    {
+                        break;
+                    }
+
+                    _totals.Add(result!);
+                    Report(force: false);
+                    yield return result!;
                 }
 
-                await producer.ConfigureAwait(false);
+                _failure?.Throw();
+                await workers.ConfigureAwait(false);
                 batch._callToken.ThrowIfCancellationRequested();
                 _enumeratorToken.ThrowIfCancellationRequested();
                 finished = true;
@@ -122,100 +164,312 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
             {
                 if (!finished)
                 {
-                    // Stopped early (cancelled, input failed, or the caller left the loop): stop the producer and
-                    // wait for every started send, so that no request outlives the enumeration.
+                    // Stopped early (cancelled, input failed, or the caller left the loop): stop reading, cancel the
+                    // sends and wait for every worker, so that no request outlives the enumeration.
                     await stop.CancelAsync().ConfigureAwait(false);
-                    while (await window.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-                    {
-                        while (window.Reader.TryRead(out var pending))
-                        {
-                            _totals.Add(await pending.ConfigureAwait(false));
-                        }
-                    }
-
-                    await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                    await workers.ConfigureAwait(false);
+                    AddUnreturned();
                 }
 
-                Finish(activity, producer);
+                Finish(activity);
             }
         }
 
-        private async Task ProduceAsync(ChannelWriter<Task<ConversionResult>> writer, SemaphoreSlim slots, ActivityContext parent, CancellationToken stop)
+        private Task StartWorkers()
+        {
+            // On pool threads: an IEnumerable input is read, and rows validated, off the caller's thread.
+            var workers = new Task[_batch._maxConcurrency];
+            Func<Task> work = WorkAsync;
+            for (var i = 0; i < workers.Length; i++)
+            {
+                workers[i] = Task.Run(work, CancellationToken.None);
+            }
+
+            return Task.WhenAll(workers);
+        }
+
+        /// <summary>
+        /// One of <c>maxConcurrency</c> workers: takes the next row, validates it, sends it and leaves its result in the
+        /// window, until the input ends or the batch stops. Each worker has at most one send in flight, so the batch has
+        /// at most <c>maxConcurrency</c>, retries and back-off included; the next row starts on the thread that finished
+        /// the last one. Never throws.
+        /// </summary>
+        private async Task WorkAsync()
         {
             var batch = _batch;
-            try
+            var tracker = batch._tracker;
+
+            // Each send registers on the token it is given (HttpClient, Polly's timeout, the body read): one source per
+            // worker, linked once to the batch's, keeps those registrations off a source every worker would contend for.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop);
+            while (true)
             {
-                var rows = batch._source.GetAsyncEnumerator(stop);
-                await using (rows.ConfigureAwait(false))
+                var next = await ReadNextAsync().ConfigureAwait(false);
+                if (!next.HasRow)
                 {
-                    long index = 0;
-                    while (!stop.IsCancellationRequested)
+                    return;
+                }
+
+                ConversionResult result;
+                try
+                {
+                    var row = batch._prepare(next.Item, next.Index, batch._context);
+                    if (row.Result is { } finished)
                     {
-                        bool more;
+                        result = finished;
+                    }
+                    else if (stop.IsCancellationRequested)
+                    {
+                        result = tracker.CancelledBeforeSending(next.Index, batch._context, row);
+                    }
+                    else
+                    {
+                        // Awaited here, not in a helper: the worker's own state machine is reused from row to row.
+                        Interlocked.Increment(ref _inFlight);
                         try
                         {
-                            more = await rows.MoveNextAsync().ConfigureAwait(false);
+                            result = await tracker.SendAsync(batch._context, next.Index, row.Conversion!, row.Url!, _parent, stop.Token).ConfigureAwait(false);
                         }
-                        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                        finally
                         {
-                            break;
+                            Interlocked.Decrement(ref _inFlight);
                         }
-
-                        if (!more)
-                        {
-                            break;
-                        }
-
-                        var position = index++;
-                        Volatile.Write(ref _read, index);
-                        var row = batch._prepare(rows.Current, position, batch._context);
-                        var pending = row.Result is { } finishedRow
-                            ? Task.FromResult(finishedRow)
-                            : await StartAsync(row, position, slots, parent, stop).ConfigureAwait(false);
-
-                        // Not cancellable: a row that was read must reach the consumer, which always drains the window.
-                        await writer.WriteAsync(pending, CancellationToken.None).ConfigureAwait(false);
                     }
                 }
-            }
-            finally
-            {
-                writer.Complete();
+#pragma warning disable CA1031 // Surfaces to the caller through the enumeration, after the rows before this one.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    Fail(next.Index, exception);
+                    continue;
+                }
+
+                Store(next.Index, result);
             }
         }
 
-        // A ValueTask: a free slot, the usual case while the sends keep up, then costs no task of its own.
-        private async ValueTask<Task<ConversionResult>> StartAsync(PreparedRow row, long index, SemaphoreSlim slots, ActivityContext parent, CancellationToken stop)
+        /// <summary>The next row and its index, once the window has room for its result; none once the input is over.</summary>
+        private async ValueTask<NextRow> ReadNextAsync()
         {
+            await _reading.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await slots.WaitAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return Task.FromResult(_batch._tracker.CancelledBeforeSending(index, _batch._context, row));
-            }
+                if (_inputDone)
+                {
+                    return default;
+                }
 
-            if (stop.IsCancellationRequested)
-            {
-                slots.Release();
-                return Task.FromResult(_batch._tracker.CancelledBeforeSending(index, _batch._context, row));
-            }
+                // Back-pressure: while the window is full nothing more is read.
+                while (!HasRoomOrMustStop())
+                {
+                    await _spaceFree.WaitAsync().ConfigureAwait(false);
+                }
 
-            Interlocked.Increment(ref _inFlight);
-            return SendInSlotAsync(row, index, slots, parent, stop);
-        }
+                if (_stop.IsCancellationRequested || Volatile.Read(ref _failedAt) != long.MaxValue)
+                {
+                    await EndInputAsync(null).ConfigureAwait(false);
+                    return default;
+                }
 
-        private async Task<ConversionResult> SendInSlotAsync(PreparedRow row, long index, SemaphoreSlim slots, ActivityContext parent, CancellationToken stop)
-        {
-            try
-            {
-                return await _batch._tracker.SendAsync(_batch._context, index, row.Conversion!, row.Url!, parent, stop).ConfigureAwait(false);
+                IAsyncEnumerator<T>? rows = null;
+                bool more;
+                try
+                {
+                    rows = _rows ??= _batch._source.GetAsyncEnumerator(_stop);
+                    more = await rows.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    more = false;
+                }
+#pragma warning disable CA1031 // The input's exception surfaces to the caller after the rows read before it.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    await EndInputAsync(exception).ConfigureAwait(false);
+                    return default;
+                }
+
+                if (!more)
+                {
+                    await EndInputAsync(null).ConfigureAwait(false);
+                    return default;
+                }
+
+                var item = rows!.Current;
+                long index;
+                lock (_lock)
+                {
+                    index = _read;
+                    Volatile.Write(ref _read, index + 1);
+                }
+
+                return new NextRow(true, item, index);
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
-                slots.Release();
+                _reading.Release();
+            }
+        }
+
+        private bool HasRoomOrMustStop()
+        {
+            lock (_lock)
+            {
+                // The stop is checked under the lock: WakeReader takes it too, so a stop is never missed.
+                if (_read - _yielded < _window.Length || _stop.IsCancellationRequested || _failedAt != long.MaxValue)
+                {
+                    return true;
+                }
+
+                _readerWaiting = true;
+                return false;
+            }
+        }
+
+        /// <summary>Ends the input (under the reading gate): disposes it and tells the consumer how many rows there are.</summary>
+        private async ValueTask EndInputAsync(Exception? failure)
+        {
+            if (_rows is { } rows)
+            {
+                try
+                {
+                    await rows.DisposeAsync().ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Surfaces to the caller like any other failure of the input.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    failure ??= exception;
+                }
+            }
+
+            bool wake;
+            lock (_lock)
+            {
+                _inputDone = true;
+                if (failure is not null && _read < _failedAt)
+                {
+                    _failedAt = _read;
+                    _failure = ExceptionDispatchInfo.Capture(failure);
+                }
+
+                wake = ConsumerCanGoOn();
+            }
+
+            if (wake)
+            {
+                _resultReady.Set();
+            }
+        }
+
+        private void Store(long index, ConversionResult result)
+        {
+            bool wake;
+            lock (_lock)
+            {
+                _window[(int)(index % _window.Length)] = result;
+                wake = ConsumerCanGoOn();
+            }
+
+            if (wake)
+            {
+                _resultReady.Set();
+            }
+        }
+
+        /// <summary>A row's validation or send threw (a custom validator, say): the batch ends with it after the rows before it.</summary>
+        private void Fail(long index, Exception exception)
+        {
+            bool wake;
+            lock (_lock)
+            {
+                if (index < _failedAt)
+                {
+                    _failedAt = index;
+                    _failure = ExceptionDispatchInfo.Capture(exception);
+                }
+
+                wake = ConsumerCanGoOn();
+            }
+
+            if (wake)
+            {
+                _resultReady.Set();
+            }
+        }
+
+        /// <summary>Under the lock: whether the consumer waits and now has a result to take or the end to see; it is then no longer waiting.</summary>
+        private bool ConsumerCanGoOn()
+        {
+            if (!_consumerWaiting
+                || (_window[(int)(_yielded % _window.Length)] is null && _yielded != _failedAt && !(_inputDone && _yielded == _read)))
+            {
+                return false;
+            }
+
+            _consumerWaiting = false;
+            return true;
+        }
+
+        /// <summary>The consumer's step: the next result in input order, a wait for it, or the end.</summary>
+        private Step Next(out ConversionResult? result)
+        {
+            bool wakeReader;
+            lock (_lock)
+            {
+                if (_yielded == _failedAt || (_inputDone && _yielded == _read))
+                {
+                    result = null;
+                    return Step.End;
+                }
+
+                var slot = (int)(_yielded % _window.Length);
+                result = _window[slot];
+                if (result is null)
+                {
+                    _consumerWaiting = true;
+                    return Step.Wait;
+                }
+
+                _window[slot] = null;
+                _yielded++;
+                wakeReader = _readerWaiting;
+                _readerWaiting = false;
+            }
+
+            if (wakeReader)
+            {
+                _spaceFree.Set();
+            }
+
+            return Step.Took;
+        }
+
+        private void WakeReader()
+        {
+            bool wake;
+            lock (_lock)
+            {
+                wake = _readerWaiting;
+                _readerWaiting = false;
+            }
+
+            if (wake)
+            {
+                _spaceFree.Set();
+            }
+        }
+
+        /// <summary>After an early stop, with every worker done: counts the results the caller never took, for the batch's totals.</summary>
+        private void AddUnreturned()
+        {
+            for (var index = _yielded; index < _read; index++)
+            {
+                if (_window[(int)(index % _window.Length)] is { } result)
+                {
+                    _totals.Add(result);
+                }
             }
         }
 
@@ -258,17 +512,16 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
             });
         }
 
-        private void Finish(Activity? activity, Task producer)
+        private void Finish(Activity? activity)
         {
             Report(force: true);
             var totals = _totals.ToSummary();
             var campaign = _batch._context.CampaignId;
             var logger = _batch._tracker.Logger;
             var read = Volatile.Read(ref _read);
-            if (producer.IsFaulted)
+            if (_failure is { } failure)
             {
-                var exceptionType = producer.Exception!.InnerException!.GetType().Name;
-                logger.BatchInputFailed(campaign, read, exceptionType);
+                logger.BatchInputFailed(campaign, read, failure.SourceException.GetType().Name);
             }
             else if (_batch._callToken.IsCancellationRequested || _enumeratorToken.IsCancellationRequested)
             {
@@ -283,7 +536,7 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
                 activity.SetTag(TrackingActivities.RejectedTag, totals.Rejected);
                 activity.SetTag(TrackingActivities.FailedTag, totals.Failed);
                 activity.SetTag(TrackingActivities.CancelledTag, totals.Cancelled);
-                if (producer.IsFaulted)
+                if (_failure is not null)
                 {
                     activity.SetStatus(ActivityStatusCode.Error, "Reading the input failed.");
                 }
