@@ -14,8 +14,14 @@ internal readonly struct DraftFields
 
     public ConversionItemDraft? Item { get; init; }
 
-    /// <summary>Read only while validating: a builder passes its own list.</summary>
+    /// <summary>A draft's items array.</summary>
     public IReadOnlyList<ConversionItemDraft?>? Items { get; init; }
+
+    /// <summary>
+    /// A builder's items array instead of <see cref="Items"/>: its own list of typed values and drafts, read only while
+    /// validating.
+    /// </summary>
+    public List<ItemEntry>? ItemEntries { get; init; }
 
     public string? Currency { get; init; }
 

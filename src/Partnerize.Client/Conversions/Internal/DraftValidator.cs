@@ -83,6 +83,28 @@ internal sealed class DraftValidator : IConversionValidator
             return valid ? items : null;
         }
 
+        if (fields.ItemEntries is { Count: > 0 } entries)
+        {
+            var items = new ConversionItem[entries.Count];
+            var valid = true;
+            for (var index = 0; index < entries.Count; index++)
+            {
+                var entry = entries[index];
+                var path = new ItemPath(FromArray: true, index);
+                var item = entry.IsTyped ? ValidateTypedItem(entry, path, ref rejections) : ValidateItem(entry.Draft, path, ref rejections);
+                if (item is null)
+                {
+                    valid = false;
+                }
+                else
+                {
+                    items[index] = item;
+                }
+            }
+
+            return valid ? items : null;
+        }
+
         // An items column that could not be read might have held items: falling back would judge the wrong fields.
         if (rejections.IsMappingProblem("items"))
         {
@@ -106,10 +128,83 @@ internal sealed class DraftValidator : IConversionValidator
         var category = ItemText(draft?.Category, path, ParameterNames.Category, ref rejections);
         var quantityText = Blank(draft?.Quantity);
         var sku = ItemText(draft?.Sku, path, ParameterNames.Sku, ref rejections);
+        ReportMissing(category is null, quantityText is null, path, ref rejections);
 
+        var quantity = 0;
+        if (quantityText is not null && !TryParseQuantity(quantityText, out quantity))
+        {
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(quantityText), index));
+        }
+
+        decimal? value;
+        if (draft?.Number is { } number)
+        {
+            value = TypedValue(number, path, ref rejections);
+        }
+        else
+        {
+            value = null;
+            if (Blank(draft?.Value) is { } valueText)
+            {
+                if (TryParseValue(valueText, out var parsed))
+                {
+                    value = parsed;
+                }
+                else
+                {
+                    rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(valueText), index));
+                }
+            }
+        }
+
+        var custom = CustomParameters(draft?.CustomParameters, path, ref rejections);
+        return rejections.Count == before && category is not null && quantityText is not null
+            ? new ConversionItem(category, quantity, value, sku, custom)
+            : null;
+    }
+
+    /// <summary>
+    /// An item given as typed values (<see cref="ConversionBuilder.AddItem(string?, int, decimal?, string?)"/>): the same
+    /// rejections and item as the draft <see cref="ConversionItemDraft.Create"/> makes of them, without its text.
+    /// </summary>
+    private static ConversionItem? ValidateTypedItem(in ItemEntry entry, ItemPath path, ref RejectionList rejections)
+    {
+        var before = rejections.Count;
+        var category = ItemText(entry.Category, path, ParameterNames.Category, ref rejections);
+        var sku = ItemText(entry.Sku, path, ParameterNames.Sku, ref rejections);
+
+        // An int's invariant text is never blank, so only the category can be missing.
+        ReportMissing(category is null, quantityBlank: false, path, ref rejections);
+        if (entry.Quantity < 1)
+        {
+            var text = entry.Quantity.ToString(CultureInfo.InvariantCulture);
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(text), path.Index));
+        }
+
+        var value = entry.Value is { } number ? TypedValue(number, path, ref rejections) : null;
+        return rejections.Count == before && category is not null
+            ? new ConversionItem(category, entry.Quantity, value, sku, [])
+            : null;
+    }
+
+    /// <summary>A value given as a number: valid when 0 or more, as its invariant text would parse back; a negative one is rejected quoting that text.</summary>
+    private static decimal? TypedValue(decimal number, ItemPath path, ref RejectionList rejections)
+    {
+        if (number >= 0)
+        {
+            return number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
+        }
+
+        var text = number.ToString(CultureInfo.InvariantCulture);
+        rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(text), path.Index));
+        return null;
+    }
+
+    private static void ReportMissing(bool categoryBlank, bool quantityBlank, ItemPath path, ref RejectionList rejections)
+    {
         // A field mapping could not read is reported once, by mapping, not again here as missing.
-        var categoryMissing = category is null && !rejections.IsMappingProblem(path, ParameterNames.Category);
-        var quantityMissing = quantityText is null && !rejections.IsMappingProblem(path, ParameterNames.Quantity);
+        var categoryMissing = categoryBlank && !rejections.IsMappingProblem(path, ParameterNames.Category);
+        var quantityMissing = quantityBlank && !rejections.IsMappingProblem(path, ParameterNames.Quantity);
         if (categoryMissing || quantityMissing)
         {
             var (field, missing) = (categoryMissing, quantityMissing) switch
@@ -118,37 +213,8 @@ internal sealed class DraftValidator : IConversionValidator
                 (true, false) => (path.Field(ParameterNames.Category), "category"),
                 _ => (path.Field(ParameterNames.Quantity), "quantity"),
             };
-            rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, index));
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, path.Index));
         }
-
-        var quantity = 0;
-        if (quantityText is not null && !TryParseQuantity(quantityText, out quantity))
-        {
-            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(quantityText), index));
-        }
-
-        decimal? value = null;
-        if (draft?.Number is { } number && number >= 0)
-        {
-            // Given as a number (ConversionItemDraft.Create): the same value its text would parse back to.
-            value = number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
-        }
-        else if (Blank(draft?.Value) is { } valueText)
-        {
-            if (TryParseValue(valueText, out var parsed))
-            {
-                value = parsed;
-            }
-            else
-            {
-                rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(valueText), index));
-            }
-        }
-
-        var custom = CustomParameters(draft?.CustomParameters, path, ref rejections);
-        return rejections.Count == before && category is not null && quantityText is not null
-            ? new ConversionItem(category, quantity, value, sku, custom)
-            : null;
     }
 
     private static bool TryParseQuantity(string text, out int quantity)
