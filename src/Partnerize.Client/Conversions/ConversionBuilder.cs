@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Partnerize.Client.Conversions.Internal;
 
 namespace Partnerize.Client.Conversions;
@@ -405,6 +406,9 @@ public sealed class ConversionBuilder
     /// What the library's own validator reads, straight from this builder: no draft, no copies of the lists (they are
     /// only read, before this method's caller returns), and dates as they were given.
     /// </summary>
+    // Inlined so that the fields are built in the caller's frame: a struct of references returned through a hidden buffer
+    // is written with a write barrier per reference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DraftFields Fields() => new()
     {
         ConversionRef = _conversionRef,

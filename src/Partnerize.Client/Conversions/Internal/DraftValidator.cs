@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace Partnerize.Client.Conversions.Internal;
 internal sealed class DraftValidator : IConversionValidator
 {
     private const int MaxCustomKeyLength = 64;
+
+    private static readonly SearchValues<char> CustomKeyCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     private static readonly string[] ConversionTimeFormats =
     [
@@ -217,7 +221,7 @@ internal sealed class DraftValidator : IConversionValidator
         }
     }
 
-    private static bool TryParseQuantity(string text, out int quantity)
+    internal static bool TryParseQuantity(ReadOnlySpan<char> text, out int quantity)
     {
         // The common case, plain digits, without the general parser; anything else takes the general path below.
         if (TryParseDigits(text, out var digits) && digits is >= 1 and <= int.MaxValue)
@@ -238,7 +242,7 @@ internal sealed class DraftValidator : IConversionValidator
         return true;
     }
 
-    private static bool TryParseValue(string text, out decimal value)
+    internal static bool TryParseValue(ReadOnlySpan<char> text, out decimal value)
     {
         if (TryParseSimpleDecimal(text, out value))
         {
@@ -327,7 +331,7 @@ internal sealed class DraftValidator : IConversionValidator
     }
 
     /// <summary>Exactly <c>yyyy-MM-dd</c> with a real date; anything else takes <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>.</summary>
-    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    internal static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
@@ -441,16 +445,28 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (TryParseConversionTime(text, out var time))
         {
-            return WholeSecondsUtc(time);
+            return time;
         }
 
         rejections.Add(new ConversionRejection(RejectionCodes.ConversionTimeInvalid, "conversionTime", RejectionMessages.ConversionTimeInvalid(text)));
         return null;
     }
 
-    private static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
+    /// <summary>An ISO 8601 conversion time, already trimmed, as the whole UTC second the wire carries.</summary>
+    internal static bool TryParseConversionTime(ReadOnlySpan<char> text, out DateTimeOffset time)
+    {
+        if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            time = WholeSecondsUtc(time);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
     {
         // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
         var utc = time.ToUniversalTime();
@@ -529,23 +545,8 @@ internal sealed class DraftValidator : IConversionValidator
         return false;
     }
 
-    internal static bool IsValidCustomKey(string key)
-    {
-        if (key.Length is 0 or > MaxCustomKeyLength)
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal static bool IsValidCustomKey(string key) =>
+        key.Length is > 0 and <= MaxCustomKeyLength && !key.AsSpan().ContainsAnyExcept(CustomKeyCharacters);
 
     private static string? Blank(string? raw)
     {

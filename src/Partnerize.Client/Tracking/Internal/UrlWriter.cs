@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Partnerize.Client.Tracking.Internal;
 
@@ -10,6 +11,14 @@ namespace Partnerize.Client.Tracking.Internal;
 internal ref struct UrlWriter
 {
     private const int ThreadBufferLength = 2048;
+
+    // 10^0 to 10^19: a ulong has at most 20 digits.
+    private static readonly ulong[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
 
     // Reused by every URL built on the thread: a stackalloc'd buffer of this size would be zeroed on every call, which
     // cost more than writing a typical URL into it.
@@ -40,6 +49,7 @@ internal ref struct UrlWriter
         return new UrlWriter(buffer) { _threadBuffer = buffer };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(char c)
     {
         if (_length == _buffer.Length)
@@ -50,6 +60,7 @@ internal ref struct UrlWriter
         _buffer[_length++] = c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(scoped ReadOnlySpan<char> text)
     {
         if (text.Length > _buffer.Length - _length)
@@ -75,62 +86,117 @@ internal ref struct UrlWriter
     }
 
     /// <summary>
-    /// Appends a decimal as its invariant text (<c>42.50</c>: every digit of its scale, no exponent), without the general
-    /// formatter when its 96-bit integer fits 64 bits and it is not negative, as item values are.
+    /// Appends a decimal of 0 or more as its invariant text (<c>42.50</c>: every digit of its scale, no exponent, exactly
+    /// as <see cref="decimal.ToString(IFormatProvider)"/> writes it), from its 96-bit integer and scale, without the
+    /// general formatter. A negative zero is written without its sign; any other negative value (the validator lets none
+    /// through) takes the general formatter.
     /// </summary>
     public void AppendDecimal(decimal value)
     {
-        Span<int> bits = stackalloc int[4];
+        var bits = default(DecimalBits);
         decimal.GetBits(value, bits);
-        if (bits[2] != 0 || bits[3] < 0)
+        var flags = bits[3];
+
+        // A negative zero is written as a zero ("0.00"), as the validator keeps it.
+        if (flags < 0 && (bits[0] | bits[1] | bits[2]) != 0)
         {
             AppendInvariant(value);
             return;
         }
 
-        var scale = (bits[3] >> 16) & 0xFF;
-        var unscaled = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        Span<char> digits = stackalloc char[20];
-        unscaled.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
-        if (scale == 0)
+        var scale = (flags >> 16) & 0xFF;
+        var low = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[2] != 0)
         {
-            Append(digits[..count]);
+            AppendScaled(new UInt128((uint)bits[2], low), scale);
             return;
         }
 
-        // "0.05" for 5 at scale 2: a zero before the point, and zeros after it up to the first digit.
-        var integral = count - scale;
-        if (integral > 0)
+        // The digits from the right: the fraction (zero-padded to the scale), the point, then the integral part (at
+        // least "0"), written straight into the buffer.
+        var count = CountDigits(low);
+        var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
+        var destination = GetSpan(length)[..length];
+        var at = length;
+        for (var i = 0; i < scale; i++)
         {
-            Append(digits[..integral]);
-            Append('.');
-            Append(digits[integral..count]);
+            var quotient = low / 10;
+            destination[--at] = (char)('0' + (int)(low - (quotient * 10)));
+            low = quotient;
+        }
+
+        if (scale > 0)
+        {
+            destination[--at] = '.';
+        }
+
+        do
+        {
+            var quotient = low / 10;
+            destination[--at] = (char)('0' + (int)(low - (quotient * 10)));
+            low = quotient;
+        }
+        while (at > 0);
+
+        _length += length;
+    }
+
+    /// <summary>Appends a number of 0 or more in the invariant culture (digits only).</summary>
+    public void AppendNonNegative(int value)
+    {
+        if (value < 0)
+        {
+            AppendInvariant(value);
             return;
         }
 
-        Append("0.");
-        for (var i = integral; i < 0; i++)
-        {
-            Append('0');
-        }
+        AppendDigits(value, CountDigits((ulong)value));
+    }
 
-        Append(digits[..count]);
+    /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
+    public void AppendDate(DateOnly date)
+    {
+        // One calendar computation for the three parts, where Year, Month and Day would make one each.
+        date.Deconstruct(out var year, out var month, out var day);
+        AppendDate(year, month, day);
+    }
+
+    /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
+    public void AppendDate(int year, int month, int day)
+    {
+        var destination = GetSpan(10);
+        WriteDigits(destination[..4], year);
+        destination[4] = '-';
+        WriteDigits(destination.Slice(5, 2), month);
+        destination[7] = '-';
+        WriteDigits(destination.Slice(8, 2), day);
+        _length += 10;
+    }
+
+    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
+    public void AppendEscapedTime(DateTime utc)
+    {
+        utc.Deconstruct(out var date, out var time);
+        AppendDate(date);
+        var destination = GetSpan(14);
+        "%20".CopyTo(destination);
+        WriteDigits(destination.Slice(3, 2), time.Hour);
+        "%3A".CopyTo(destination[5..]);
+        WriteDigits(destination.Slice(8, 2), time.Minute);
+        "%3A".CopyTo(destination[10..]);
+        WriteDigits(destination.Slice(13, 2), time.Second);
+        _length += 15;
     }
 
     /// <summary>Appends <paramref name="value"/> (0 or more) as exactly <paramref name="digits"/> decimal digits, zero-padded.</summary>
     public void AppendDigits(int value, int digits)
     {
-        var destination = GetSpan(digits);
-        for (var i = digits - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-
+        WriteDigits(GetSpan(digits)[..digits], value);
         _length += digits;
     }
 
     /// <summary>A span of at least <paramref name="size"/> free characters; call <see cref="Advance"/> after writing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<char> GetSpan(int size)
     {
         if (size > _buffer.Length - _length)
@@ -142,6 +208,13 @@ internal ref struct UrlWriter
     }
 
     public void Advance(int count) => _length += count;
+
+    /// <summary>Goes back to an earlier <see cref="Length"/>, forgetting what was appended since.</summary>
+    public void Rewind(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)_length, nameof(length));
+        _length = length;
+    }
 
     public override readonly string ToString() => new(_buffer[.._length]);
 
@@ -161,6 +234,71 @@ internal ref struct UrlWriter
         }
     }
 
+    /// <summary>Writes <paramref name="value"/> zero-padded to fill <paramref name="destination"/>.</summary>
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        var count = 1;
+        while (count < PowersOfTen.Length && value >= PowersOfTen[count])
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The rare decimal above 64 bits (its 96-bit integer over 18 446 744 073 709 551 615): the same text through 128-bit arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AppendScaled(UInt128 unscaled, int scale)
+    {
+        var count = 1;
+        for (var rest = unscaled / 10; rest != 0; rest /= 10)
+        {
+            count++;
+        }
+
+        var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
+        var destination = GetSpan(length)[..length];
+        var at = length;
+        for (var i = 0; i < scale; i++)
+        {
+            var (quotient, digit) = UInt128.DivRem(unscaled, 10);
+            destination[--at] = (char)('0' + (int)digit);
+            unscaled = quotient;
+        }
+
+        if (scale > 0)
+        {
+            destination[--at] = '.';
+        }
+
+        do
+        {
+            var (quotient, digit) = UInt128.DivRem(unscaled, 10);
+            destination[--at] = (char)('0' + (int)digit);
+            unscaled = quotient;
+        }
+        while (at > 0);
+
+        _length += length;
+    }
+
+    /// <summary>Room for <see cref="decimal.GetBits(decimal, Span{int})"/> without a stack allocation.</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
+    {
+        private int _element;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int additional)
     {
         var next = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));
