@@ -9,14 +9,26 @@ namespace Partnerize.Client.Conversions.Internal;
 /// </summary>
 internal readonly struct ItemEntry
 {
+    // The value as a decimal and a flag rather than a decimal?, whose padding would make every entry 8 bytes larger.
+    private readonly decimal _value;
+    private readonly Flags _flags;
+
     private ItemEntry(ConversionItemDraft? draft, string? category, int quantity, decimal? value, string? sku, bool isTyped)
     {
         Draft = draft;
         Category = category;
         Quantity = quantity;
-        Value = value;
+        _value = value.GetValueOrDefault();
         Sku = sku;
-        IsTyped = isTyped;
+        _flags = (value.HasValue ? Flags.HasValue : Flags.None) | (isTyped ? Flags.IsTyped : Flags.None);
+    }
+
+    [Flags]
+    private enum Flags : byte
+    {
+        None = 0,
+        HasValue = 1,
+        IsTyped = 2,
     }
 
     /// <summary>The draft given, or <see langword="null"/> for an entry with no fields; unused when <see cref="IsTyped"/>.</summary>
@@ -26,12 +38,12 @@ internal readonly struct ItemEntry
 
     public int Quantity { get; }
 
-    public decimal? Value { get; }
+    public decimal? Value => (_flags & Flags.HasValue) != 0 ? _value : null;
 
     public string? Sku { get; }
 
     /// <summary>Whether the entry holds typed values rather than a draft.</summary>
-    public bool IsTyped { get; }
+    public bool IsTyped => (_flags & Flags.IsTyped) != 0;
 
     public static ItemEntry Typed(string? category, int quantity, decimal? value, string? sku) =>
         new(null, category, quantity, value, sku, isTyped: true);
