@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -173,6 +174,12 @@ internal ref struct UrlWriter
             return;
         }
 
+        if (value < 10)
+        {
+            Append((char)('0' + value));
+            return;
+        }
+
         AppendDigits(value, CountDigits((ulong)value));
     }
 
@@ -187,12 +194,13 @@ internal ref struct UrlWriter
     /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
     public void AppendDate(int year, int month, int day)
     {
-        var destination = GetSpan(10);
-        WriteDigits(destination[..4], year);
+        var destination = GetSpan(10)[..10];
+        WriteTwoDigits(destination, year / 100);
+        WriteTwoDigits(destination[2..], year % 100);
         destination[4] = '-';
-        WriteDigits(destination.Slice(5, 2), month);
+        WriteTwoDigits(destination[5..], month);
         destination[7] = '-';
-        WriteDigits(destination.Slice(8, 2), day);
+        WriteTwoDigits(destination[8..], day);
         _length += 10;
     }
 
@@ -203,11 +211,11 @@ internal ref struct UrlWriter
         AppendDate(date);
         var destination = GetSpan(14);
         "%20".CopyTo(destination);
-        WriteDigits(destination.Slice(3, 2), time.Hour);
+        WriteTwoDigits(destination[3..], time.Hour);
         "%3A".CopyTo(destination[5..]);
-        WriteDigits(destination.Slice(8, 2), time.Minute);
+        WriteTwoDigits(destination[8..], time.Minute);
         "%3A".CopyTo(destination[10..]);
-        WriteDigits(destination.Slice(13, 2), time.Second);
+        WriteTwoDigits(destination[13..], time.Second);
         _length += 15;
     }
 
@@ -267,15 +275,22 @@ internal ref struct UrlWriter
         }
     }
 
+    /// <summary>Writes <paramref name="value"/> (0 to 99) as two digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteTwoDigits(Span<char> destination, int value)
+    {
+        var tens = (uint)value / 10;
+        destination[1] = (char)('0' + ((uint)value - (tens * 10)));
+        destination[0] = (char)('0' + tens);
+    }
+
     private static int CountDigits(ulong value)
     {
-        var count = 1;
-        while (count < PowersOfTen.Length && value >= PowersOfTen[count])
-        {
-            count++;
-        }
-
-        return count;
+        // log10 from log2 (1233 / 4096 is just over log10(2)), then one comparison to correct it.
+        // Zero has one digit, as one has.
+        value |= 1;
+        var estimate = ((64 - BitOperations.LeadingZeroCount(value)) * 1233) >> 12;
+        return estimate + 1 - (value < PowersOfTen[estimate] ? 1 : 0);
     }
 
     /// <summary>The rare decimal above 64 bits (its 96-bit integer over 18 446 744 073 709 551 615): the same text through 128-bit arithmetic.</summary>

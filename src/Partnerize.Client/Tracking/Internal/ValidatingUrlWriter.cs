@@ -397,5 +397,6 @@ internal static class ValidatingUrlWriter
     }
 
     /// <summary>Whether a value is rejected as negative: a negative zero is not (it is written as a zero, as the validator keeps it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBelowZero(decimal value) => decimal.IsNegative(value) && value != 0;
 }

@@ -94,6 +94,25 @@ public class UrlWriterNumberTests
     }
 
     [Test]
+    public void AppendNonNegative_EveryPowerOfTenAndTheNumberBelowIt_WritesTheInvariantText()
+    {
+        var expected = new List<string>();
+        var actual = new List<string>();
+        for (var power = 1L; power <= int.MaxValue; power *= 10)
+        {
+            foreach (var value in new[] { (int)power - 1, (int)power, (int)Math.Min(power + 1, int.MaxValue), (int)Math.Min((2 * power) - 1, int.MaxValue) })
+            {
+                var writer = new UrlWriter(new char[16]);
+                writer.AppendNonNegative(value);
+                actual.Add(writer.ToString());
+                expected.Add(value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void AppendDecimal_BufferNearlyFull_MovesToALargerOne()
     {
         var writer = new UrlWriter(new char[3]);
