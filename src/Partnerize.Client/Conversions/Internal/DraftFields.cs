@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Partnerize.Client.Conversions.Internal;
 
 /// <summary>
@@ -52,6 +54,9 @@ internal readonly struct DraftFields
 
     public IReadOnlyDictionary<string, string>? SourceColumns { get; init; }
 
+    // Inlined so that the fields are built in the caller's frame: a struct of references returned through a hidden buffer
+    // is written with a write barrier per reference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DraftFields From(ConversionDraft draft) => new()
     {
         ConversionRef = draft.ConversionRef,
