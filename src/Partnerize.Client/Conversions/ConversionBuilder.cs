@@ -232,7 +232,7 @@ public sealed class ConversionBuilder
             return this;
         }
 
-        // Read before the list is emptied, in case the entries come from this builder's own ToDraft().
+        // Read in full before the list is touched: an enumeration that throws leaves the builder as it was.
         var entries = new List<ItemEntry>();
         foreach (var item in items)
         {
