@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Partnerize.Client.Conversions.Internal;
 
 namespace Partnerize.Client.Conversions;
@@ -22,7 +23,8 @@ namespace Partnerize.Client.Conversions;
 /// trim text, treat empty as absent, normalise case, and apply the items precedence rule: a non-empty items
 /// array (<see cref="AddItem(ConversionItemDraft)"/>, <see cref="Items"/>) wins over the single-item fields
 /// (<see cref="ItemCategory"/>, <see cref="ItemQuantity(int)"/>, <see cref="ItemValue(decimal?)"/>,
-/// <see cref="ItemSku"/>). A builder is not thread-safe; it can be reused after building.
+/// <see cref="ItemSku"/>). A builder is not thread-safe; it can be reused after building, and <see cref="Clear"/> empties
+/// it for the next conversion, so that one builder can serve a whole loop.
 /// </remarks>
 public sealed class ConversionBuilder
 {
@@ -30,7 +32,7 @@ public sealed class ConversionBuilder
     private string? _conversionRef;
     private string? _clickRef;
     private ConversionItemDraft? _item;
-    private List<ConversionItemDraft?>? _items;
+    private List<ItemEntry>? _items;
     private string? _currency;
     private string? _country;
     private string? _customerType;
@@ -41,6 +43,11 @@ public sealed class ConversionBuilder
     private string? _conversionTime;
     private DateTimeOffset? _conversionTimeValue;
     private List<CustomParameter>? _custom;
+
+    // The lists Clear() empties, kept so that a reused builder does not allocate them again. _items and _custom are
+    // null until something is added (a draft tells an absent list from an empty one); when set, they are these.
+    private List<ItemEntry>? _itemStore;
+    private List<CustomParameter>? _customStore;
     private IReadOnlyList<ConversionRejection>? _mappingRejections;
     private IReadOnlyDictionary<string, string>? _sourceColumns;
 
@@ -64,12 +71,11 @@ public sealed class ConversionBuilder
     public static ConversionBuilder From(ConversionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return new ConversionBuilder
+        var builder = new ConversionBuilder
         {
             _conversionRef = draft.ConversionRef,
             _clickRef = draft.ClickRef,
             _item = draft.Item,
-            _items = draft.Items is null ? null : [.. draft.Items],
             _currency = draft.Currency,
             _country = draft.Country,
             _customerType = draft.CustomerType,
@@ -77,12 +83,46 @@ public sealed class ConversionBuilder
             _customerRef = draft.CustomerRef,
             _fulfilmentDate = draft.FulfilmentDate,
             _conversionTime = draft.ConversionTime,
-            _custom = draft.CustomParameters is null ? null : [.. draft.CustomParameters],
 
             // A row whose values could not all be read stays rejected, whatever is changed on top of it.
             _mappingRejections = draft.MappingRejections,
             _sourceColumns = draft.SourceColumns,
         };
+        builder.Items(draft.Items);
+        if (draft.CustomParameters is not null)
+        {
+            builder.CustomList().AddRange(draft.CustomParameters);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Forgets every value set so far, as if the builder were new, and keeps its validator and the room its lists have
+    /// grown to: one builder can build every conversion of a loop without allocating itself again.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public ConversionBuilder Clear()
+    {
+        _conversionRef = null;
+        _clickRef = null;
+        _item = null;
+        _items?.Clear();
+        _items = null;
+        _currency = null;
+        _country = null;
+        _customerType = null;
+        _voucher = null;
+        _customerRef = null;
+        _fulfilmentDate = null;
+        _fulfilmentDateValue = null;
+        _conversionTime = null;
+        _conversionTimeValue = null;
+        _custom?.Clear();
+        _custom = null;
+        _mappingRejections = null;
+        _sourceColumns = null;
+        return this;
     }
 
     /// <summary>Sets the conversion reference (order ID). Required.</summary>
@@ -164,15 +204,19 @@ public sealed class ConversionBuilder
     /// <param name="value">The item value excluding tax, or <see langword="null"/>.</param>
     /// <param name="sku">The product SKU, or <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
-    public ConversionBuilder AddItem(string? category, int quantity, decimal? value = null, string? sku = null) =>
-        AddItem(ConversionItemDraft.Create(category, quantity, value, sku));
+    public ConversionBuilder AddItem(string? category, int quantity, decimal? value = null, string? sku = null)
+    {
+        // Kept typed, without a draft: ToDraft() makes the one ConversionItemDraft.Create would have made.
+        ItemList().Add(ItemEntry.Typed(category, quantity, value, sku));
+        return this;
+    }
 
     /// <summary>Appends an entry to the items array.</summary>
     /// <param name="item">The item; <see langword="null"/> counts as an entry with no fields.</param>
     /// <returns>This builder.</returns>
     public ConversionBuilder AddItem(ConversionItemDraft? item)
     {
-        (_items ??= []).Add(item);
+        ItemList().Add(ItemEntry.FromDraft(item));
         return this;
     }
 
@@ -181,7 +225,23 @@ public sealed class ConversionBuilder
     /// <returns>This builder.</returns>
     public ConversionBuilder Items(IEnumerable<ConversionItemDraft?>? items)
     {
-        _items = items is null ? null : [.. items];
+        if (items is null)
+        {
+            _items?.Clear();
+            _items = null;
+            return this;
+        }
+
+        // Read in full before the list is touched: an enumeration that throws leaves the builder as it was.
+        var entries = new List<ItemEntry>();
+        foreach (var item in items)
+        {
+            entries.Add(ItemEntry.FromDraft(item));
+        }
+
+        var list = ItemList();
+        list.Clear();
+        list.AddRange(entries);
         return this;
     }
 
@@ -288,7 +348,7 @@ public sealed class ConversionBuilder
     /// <returns>This builder.</returns>
     public ConversionBuilder Custom(string key, string? value)
     {
-        (_custom ??= []).Add(new CustomParameter(key, value));
+        CustomList().Add(new CustomParameter(key, value));
         return this;
     }
 
@@ -299,7 +359,7 @@ public sealed class ConversionBuilder
         ConversionRef = _conversionRef,
         ClickRef = _clickRef,
         Item = _item,
-        Items = _items?.ToArray(),
+        Items = ItemDrafts(),
         Currency = _currency,
         Country = _country,
         CustomerType = _customerType,
@@ -346,12 +406,15 @@ public sealed class ConversionBuilder
     /// What the library's own validator reads, straight from this builder: no draft, no copies of the lists (they are
     /// only read, before this method's caller returns), and dates as they were given.
     /// </summary>
-    private DraftFields Fields() => new()
+    // Inlined so that the fields are built in the caller's frame: a struct of references returned through a hidden buffer
+    // is written with a write barrier per reference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal DraftFields Fields() => new()
     {
         ConversionRef = _conversionRef,
         ClickRef = _clickRef,
         Item = _item,
-        Items = _items,
+        ItemEntries = _items,
         Currency = _currency,
         Country = _country,
         CustomerType = _customerType,
@@ -365,4 +428,27 @@ public sealed class ConversionBuilder
         MappingRejections = _mappingRejections,
         SourceColumns = _sourceColumns,
     };
+
+    /// <summary>The validator this builder was created with.</summary>
+    internal IConversionValidator Validator => _validator;
+
+    private List<ItemEntry> ItemList() => _items ??= _itemStore ??= [];
+
+    private List<CustomParameter> CustomList() => _custom ??= _customStore ??= [];
+
+    private ConversionItemDraft?[]? ItemDrafts()
+    {
+        if (_items is null)
+        {
+            return null;
+        }
+
+        var drafts = new ConversionItemDraft?[_items.Count];
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            drafts[i] = _items[i].ToDraft();
+        }
+
+        return drafts;
+    }
 }

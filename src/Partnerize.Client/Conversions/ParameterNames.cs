@@ -54,13 +54,16 @@ public static class ParameterNames
     /// <summary><c>quantity</c>: the number of units (item level).</summary>
     public const string Quantity = "quantity";
 
-    // Looked up as an array rather than through the interface: indexing the interface costs a dispatch per name, and
-    // the lookup runs for every custom parameter of every conversion. Declared before All, which wraps it.
+    // Declared before All, which wraps it.
     private static readonly string[] StandardNames =
     [
         TrackingMode, Campaign, ConversionRef, ClickRef, Currency, Country, CustomerType, Voucher, CustomerRef,
         FulfilmentDate, ConversionTime, Category, Sku, Value, Quantity,
     ];
+
+    // The names by length: the lookup runs for every custom parameter of every conversion, and a key can only equal, ignoring
+    // case, a name of its own length (ordinal case-insensitive comparison maps one UTF-16 unit to one).
+    private static readonly string[][] StandardNamesByLength = GroupByLength(StandardNames);
 
     /// <summary>Every standard name; a custom parameter may not use any of them (compared case-insensitively).</summary>
     public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(StandardNames);
@@ -71,7 +74,7 @@ public static class ParameterNames
     public static bool IsStandard(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Length == 0)
+        if (key.Length is 0 || key.Length >= StandardNamesByLength.Length)
         {
             return false;
         }
@@ -79,15 +82,25 @@ public static class ParameterNames
         // Every standard name starts with a lower-case ASCII letter: an ASCII first character that differs, ignoring
         // case, rules a name out before the full comparison (non-ASCII keys always get the full comparison).
         var first = char.IsAscii(key[0]) ? (char)(key[0] | 0x20) : '\0';
-        foreach (var name in StandardNames)
+        foreach (var name in StandardNamesByLength[key.Length])
         {
-            if (name.Length == key.Length && (first == '\0' || name[0] == first)
-                && string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            if ((first == '\0' || name[0] == first) && string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static string[][] GroupByLength(string[] names)
+    {
+        var groups = new string[names.Max(name => name.Length) + 1][];
+        for (var length = 0; length < groups.Length; length++)
+        {
+            groups[length] = names.Where(name => name.Length == length).ToArray();
+        }
+
+        return groups;
     }
 }

@@ -108,6 +108,131 @@ public sealed class TrackingUrlBuilder
         }
     }
 
+    /// <summary>
+    /// Validates what a <see cref="ConversionBuilder"/> holds and builds its URL in one go, throwing when the conversion is
+    /// not valid or its URL would be too long: the URL of <c>Build(builder.Build())</c>, without creating the
+    /// <see cref="Conversion"/>.
+    /// </summary>
+    /// <param name="builder">The builder holding the conversion's values; it is only read.</param>
+    /// <returns>The absolute tracking URL, escaped.</returns>
+    /// <exception cref="ConversionRejectedException">
+    /// The conversion is not valid (every rejection, as <see cref="ConversionBuilder.Build"/> lists them), or its URL would
+    /// be too long.
+    /// </exception>
+    /// <remarks>See <see cref="TryBuild(ConversionBuilder, out string?, out IReadOnlyList{ConversionRejection})"/>.</remarks>
+    public string Build(ConversionBuilder builder) =>
+        TryBuild(builder, out var url, out var rejections) ? url : throw new ConversionRejectedException(rejections);
+
+    /// <summary>
+    /// Validates what a <see cref="ConversionBuilder"/> holds and builds its URL in one go, without throwing for bad data:
+    /// the URL of <see cref="TryBuild(Conversion, out string?, out ConversionRejection?)"/> for the conversion
+    /// <see cref="ConversionBuilder.TryBuild"/> would give, without creating the <see cref="Conversion"/>.
+    /// </summary>
+    /// <param name="builder">The builder holding the conversion's values; it is only read.</param>
+    /// <param name="url">The absolute tracking URL, when the result is <see langword="true"/>.</param>
+    /// <param name="rejections">
+    /// Every rejection, as <see cref="ConversionBuilder.TryBuild"/> gives them, or the URL's
+    /// <see cref="RejectionCodes.UrlTooLong"/> when the conversion is valid but its URL too long; empty when the result is
+    /// <see langword="true"/>.
+    /// </param>
+    /// <returns>Whether the conversion is valid and its URL within <see cref="MaxLength"/>.</returns>
+    /// <remarks>
+    /// <para>The way for a loop that only needs URLs: with one builder reused for every row
+    /// (<see cref="ConversionBuilder.Clear"/>), a valid conversion allocates nothing but its URL string.</para>
+    /// <para>A builder created with a validator of your own is validated by it, as <see cref="ConversionBuilder.TryBuild"/>
+    /// does, and the URL is built from the conversion it returns.</para>
+    /// </remarks>
+    public bool TryBuild(ConversionBuilder builder, [NotNullWhen(true)] out string? url, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Validator is DraftValidator)
+        {
+            return TryBuild(builder.Fields(), out url, out rejections);
+        }
+
+        if (!builder.TryBuild(out var conversion, out rejections))
+        {
+            url = null;
+            return false;
+        }
+
+        return TryBuildModel(conversion, out url, out rejections);
+    }
+
+    /// <summary>
+    /// For the tracker: validates a draft with the library's own validator and builds its URL without creating the
+    /// <see cref="Conversion"/>. Gives the same URL and rejections as <see cref="ConversionValidator.Default"/> followed by
+    /// <see cref="TryBuild(Conversion, out string?, out ConversionRejection?)"/>.
+    /// </summary>
+    /// <param name="draft">The draft.</param>
+    /// <param name="url">The URL, when the result is <see langword="true"/>.</param>
+    /// <param name="conversionRef">
+    /// The draft's conversion reference trimmed (the valid conversion's <see cref="Conversion.ConversionRef"/>; for a
+    /// rejected draft, <c>draft.ConversionRef?.Trim()</c>), for the row's result.
+    /// </param>
+    /// <param name="rejections">Every rejection, or <see cref="RejectionCodes.UrlTooLong"/>; empty when the result is <see langword="true"/>.</param>
+    /// <returns>Whether the draft is valid and its URL within <see cref="MaxLength"/>.</returns>
+    internal bool TryBuild(ConversionDraft draft, [NotNullWhen(true)] out string? url, out string? conversionRef, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        conversionRef = draft.ConversionRef?.Trim();
+        return TryBuild(DraftFields.From(draft), out url, out rejections);
+    }
+
+    private bool TryBuild(in DraftFields fields, [NotNullWhen(true)] out string? url, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        var writer = UrlWriter.OnThreadBuffer();
+        try
+        {
+            if (ValidatingUrlWriter.TryWrite(ref writer, _prefix, fields))
+            {
+                return TryFinish(ref writer, out url, out rejections);
+            }
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+
+        // Something to reject, or a shape the fast path leaves to the validator: the validator decides, as
+        // ConversionBuilder.TryBuild would, and a valid conversion's URL is written from the model.
+        var conversion = DraftValidator.Validate(fields, out var found);
+        if (conversion is null)
+        {
+            url = null;
+            rejections = found;
+            return false;
+        }
+
+        return TryBuildModel(conversion, out url, out rejections);
+    }
+
+    private bool TryBuildModel(Conversion conversion, [NotNullWhen(true)] out string? url, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        if (TryBuild(conversion, out url, out var rejection))
+        {
+            rejections = [];
+            return true;
+        }
+
+        rejections = [rejection];
+        return false;
+    }
+
+    private bool TryFinish(ref UrlWriter writer, [NotNullWhen(true)] out string? url, out IReadOnlyList<ConversionRejection> rejections)
+    {
+        if (writer.Length > MaxLength)
+        {
+            url = null;
+            rejections = [new ConversionRejection(RejectionCodes.UrlTooLong, "url", RejectionMessages.UrlTooLong(writer.Length, MaxLength))];
+            return false;
+        }
+
+        url = writer.ToString();
+        rejections = [];
+        return true;
+    }
+
     private void Write(ref UrlWriter writer, Conversion conversion)
     {
         writer.Append(_prefix);
@@ -129,21 +254,13 @@ public sealed class TrackingUrlBuilder
         if (conversion.FulfilmentDate is { } fulfilmentDate)
         {
             writer.Append("/" + ParameterNames.FulfilmentDate + ":");
-            Date(ref writer, fulfilmentDate.Year, fulfilmentDate.Month, fulfilmentDate.Day);
+            writer.AppendDate(fulfilmentDate);
         }
 
         if (conversion.ConversionTime is { } conversionTime)
         {
-            // "yyyy-MM-dd HH:mm:ss" in UTC, escaped: the space is %20 and each ':' is %3A.
-            var utc = conversionTime.UtcDateTime;
             writer.Append("/" + ParameterNames.ConversionTime + ":");
-            Date(ref writer, utc.Year, utc.Month, utc.Day);
-            writer.Append("%20");
-            writer.AppendDigits(utc.Hour, 2);
-            writer.Append("%3A");
-            writer.AppendDigits(utc.Minute, 2);
-            writer.Append("%3A");
-            writer.AppendDigits(utc.Second, 2);
+            writer.AppendEscapedTime(conversionTime.UtcDateTime);
         }
 
         Custom(ref writer, conversion.CustomParameters);
@@ -163,19 +280,10 @@ public sealed class TrackingUrlBuilder
             }
 
             writer.Append("/" + ParameterNames.Quantity + ":");
-            writer.AppendInvariant(item.Quantity);
+            writer.AppendNonNegative(item.Quantity);
             Custom(ref writer, item.CustomParameters);
             writer.Append(']');
         }
-    }
-
-    private static void Date(ref UrlWriter writer, int year, int month, int day)
-    {
-        writer.AppendDigits(year, 4);
-        writer.Append('-');
-        writer.AppendDigits(month, 2);
-        writer.Append('-');
-        writer.AppendDigits(day, 2);
     }
 
     private static void Custom(ref UrlWriter writer, IReadOnlyList<CustomParameter> parameters)

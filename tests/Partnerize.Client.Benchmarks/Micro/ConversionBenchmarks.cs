@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Partnerize.Client.Benchmarks.Samples;
+using Partnerize.Client.Conversions;
 using Partnerize.Client.Tracking;
 
 namespace Partnerize.Client.Benchmarks.Micro;
@@ -10,6 +11,7 @@ namespace Partnerize.Client.Benchmarks.Micro;
 public class ConversionBenchmarks
 {
     private TrackingUrlBuilder _urls = null!;
+    private ConversionBuilder _loopBuilder = null!;
     private HandWrittenUrls _handWritten = null!;
     private SampleOrder _typical = null!;
     private SampleOrder _heavy = null!;
@@ -21,6 +23,7 @@ public class ConversionBenchmarks
         SampleUrls.AssertSame(BenchmarkCategories.Typical);
         SampleUrls.AssertSame(BenchmarkCategories.Heavy);
         _urls = SampleUrls.UrlBuilder();
+        _loopBuilder = new ConversionBuilder();
         _handWritten = new HandWrittenUrls(SampleOrders.TrackingBaseAddress, SampleOrders.CampaignId);
         _typical = SampleOrders.Typical();
         _heavy = SampleOrders.Heavy();
@@ -38,6 +41,12 @@ public class ConversionBenchmarks
     [BenchmarkCategory(BenchmarkCategories.Typical)]
     public string Typical_Library() => LibraryUrls.Url(_urls, _typical);
 
+    /// <summary>The typical conversion in a loop: one builder cleared for every row, validated and written in one go.</summary>
+    /// <returns>The URL.</returns>
+    [Benchmark(Description = "Library, loop")]
+    [BenchmarkCategory(BenchmarkCategories.Typical)]
+    public string Typical_LibraryLoop() => LibraryUrls.LoopUrl(_urls, _loopBuilder, _typical);
+
     /// <summary>Baseline: the heavy conversion's URL by hand.</summary>
     /// <returns>The URL.</returns>
     [Benchmark(Baseline = true, Description = "Hand-written")]
@@ -49,4 +58,10 @@ public class ConversionBenchmarks
     [Benchmark(Description = "Library")]
     [BenchmarkCategory(BenchmarkCategories.Heavy)]
     public string Heavy_Library() => LibraryUrls.Url(_urls, _heavy);
+
+    /// <summary>The heavy conversion in a loop: one builder cleared for every row, validated and written in one go.</summary>
+    /// <returns>The URL.</returns>
+    [Benchmark(Description = "Library, loop")]
+    [BenchmarkCategory(BenchmarkCategories.Heavy)]
+    public string Heavy_LibraryLoop() => LibraryUrls.LoopUrl(_urls, _loopBuilder, _heavy);
 }

@@ -1,4 +1,5 @@
 using Partnerize.Client.Benchmarks.Samples;
+using Partnerize.Client.Conversions;
 using Partnerize.Client.Tracking;
 
 namespace Partnerize.Client.Benchmarks.Micro;
@@ -37,8 +38,14 @@ public static class SampleUrls
             case BenchmarkCategories.Heavy:
             {
                 var order = category == BenchmarkCategories.Typical ? SampleOrders.Typical() : SampleOrders.Heavy();
-                var handWritten = new HandWrittenUrls(SampleOrders.TrackingBaseAddress, SampleOrders.CampaignId);
-                return [(LibraryUrls.Url(urls, order), handWritten.Url(order))];
+                var handWritten = new HandWrittenUrls(SampleOrders.TrackingBaseAddress, SampleOrders.CampaignId).Url(order);
+
+                // The loop's builder serves the other order first: anything Clear() left behind would show in the URL.
+                var loopBuilder = new ConversionBuilder();
+                LibraryUrls.LoopUrl(urls, loopBuilder, category == BenchmarkCategories.Typical ? SampleOrders.Heavy() : SampleOrders.Typical());
+
+                // Row 0: new builder, model, URL ("Library"); row 1: the reused builder's fused URL ("Library, loop").
+                return [(LibraryUrls.Url(urls, order), handWritten), (LibraryUrls.LoopUrl(urls, loopBuilder, order), handWritten)];
             }
 
             case BenchmarkCategories.DictionaryRow:

@@ -3,15 +3,37 @@ using Partnerize.Client.Tracking;
 
 namespace Partnerize.Client.Benchmarks.Samples;
 
-/// <summary>An order's tracking URL the way a library user writes it: builder, validation, URL builder.</summary>
+/// <summary>
+/// An order's tracking URL the way a library user writes it: builder, validation, URL builder; and the way a loop over
+/// many orders writes it: one builder cleared for every order, validated and written in one go.
+/// </summary>
 public static class LibraryUrls
 {
     /// <summary>Builds and validates the order's conversion.</summary>
     /// <param name="order">The order.</param>
     /// <returns>The validated conversion.</returns>
-    public static Conversion ToConversion(SampleOrder order)
+    public static Conversion ToConversion(SampleOrder order) => Fill(new ConversionBuilder(), order).Build();
+
+    /// <summary>Builds, validates and writes the order's tracking URL.</summary>
+    /// <param name="urls">The URL builder of the campaign.</param>
+    /// <param name="order">The order.</param>
+    /// <returns>The URL.</returns>
+    public static string Url(TrackingUrlBuilder urls, SampleOrder order) => urls.Build(ToConversion(order));
+
+    /// <summary>
+    /// The order's tracking URL from a builder reused for every order of a loop: cleared, filled, then validated and
+    /// written without the <see cref="Conversion"/> model.
+    /// </summary>
+    /// <param name="urls">The URL builder of the campaign.</param>
+    /// <param name="builder">The loop's builder.</param>
+    /// <param name="order">The order.</param>
+    /// <returns>The URL.</returns>
+    public static string LoopUrl(TrackingUrlBuilder urls, ConversionBuilder builder, SampleOrder order) =>
+        urls.Build(Fill(builder.Clear(), order));
+
+    private static ConversionBuilder Fill(ConversionBuilder builder, SampleOrder order)
     {
-        var builder = new ConversionBuilder()
+        builder
             .ConversionRef(order.OrderId)
             .ClickRef(order.ClickRef)
             .Currency(order.Currency)
@@ -30,12 +52,6 @@ public static class LibraryUrls
             builder.Custom(key, value);
         }
 
-        return builder.Build();
+        return builder;
     }
-
-    /// <summary>Builds, validates and writes the order's tracking URL.</summary>
-    /// <param name="urls">The URL builder of the campaign.</param>
-    /// <param name="order">The order.</param>
-    /// <returns>The URL.</returns>
-    public static string Url(TrackingUrlBuilder urls, SampleOrder order) => urls.Build(ToConversion(order));
 }

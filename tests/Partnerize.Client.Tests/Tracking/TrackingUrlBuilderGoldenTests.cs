@@ -234,6 +234,14 @@ public class TrackingUrlBuilderGoldenTests
     }
 
     [TestCaseSource(nameof(Cases))]
+    public void Build_Builder_GivesTheHandWrittenUrlInOnePass(Uri baseAddress, string campaignId, Func<ConversionBuilder> conversion, string expected)
+    {
+        var url = new TrackingUrlBuilder(baseAddress, campaignId).Build(conversion());
+
+        Assert.That(url, Is.EqualTo(expected));
+    }
+
+    [TestCaseSource(nameof(Cases))]
     public void Parse_GoldenUrl_IsAcceptedByTheStrictParser(Uri baseAddress, string campaignId, Func<ConversionBuilder> conversion, string expected)
     {
         Assert.That(TrackingUrlParser.TryParse(expected, out _, out var error), Is.True, error);

@@ -109,7 +109,15 @@ public class TrackingUrlBuilderTests
     {
         var builder = new TrackingUrlBuilder(PrfHost, "10l176");
 
-        Assert.Throws<ArgumentNullException>(() => builder.Build(null!));
+        Assert.Throws<ArgumentNullException>(() => builder.Build((Conversion)null!));
+    }
+
+    [Test]
+    public void Build_NullConversionBuilder_Throws()
+    {
+        var builder = new TrackingUrlBuilder(PrfHost, "10l176");
+
+        Assert.Throws<ArgumentNullException>(() => builder.Build((ConversionBuilder)null!));
     }
 
     [TestCase("ftp://prf.hn/")]

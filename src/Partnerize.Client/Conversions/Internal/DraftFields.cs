@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Partnerize.Client.Conversions.Internal;
 
 /// <summary>
@@ -14,8 +16,14 @@ internal readonly struct DraftFields
 
     public ConversionItemDraft? Item { get; init; }
 
-    /// <summary>Read only while validating: a builder passes its own list.</summary>
+    /// <summary>A draft's items array.</summary>
     public IReadOnlyList<ConversionItemDraft?>? Items { get; init; }
+
+    /// <summary>
+    /// A builder's items array instead of <see cref="Items"/>: its own list of typed values and drafts, read only while
+    /// validating.
+    /// </summary>
+    public List<ItemEntry>? ItemEntries { get; init; }
 
     public string? Currency { get; init; }
 
@@ -46,6 +54,9 @@ internal readonly struct DraftFields
 
     public IReadOnlyDictionary<string, string>? SourceColumns { get; init; }
 
+    // Inlined so that the fields are built in the caller's frame: a struct of references returned through a hidden buffer
+    // is written with a write barrier per reference.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DraftFields From(ConversionDraft draft) => new()
     {
         ConversionRef = draft.ConversionRef,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace Partnerize.Client.Conversions.Internal;
 internal sealed class DraftValidator : IConversionValidator
 {
     private const int MaxCustomKeyLength = 64;
+
+    private static readonly SearchValues<char> CustomKeyCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     private static readonly string[] ConversionTimeFormats =
     [
@@ -83,6 +87,28 @@ internal sealed class DraftValidator : IConversionValidator
             return valid ? items : null;
         }
 
+        if (fields.ItemEntries is { Count: > 0 } entries)
+        {
+            var items = new ConversionItem[entries.Count];
+            var valid = true;
+            for (var index = 0; index < entries.Count; index++)
+            {
+                var entry = entries[index];
+                var path = new ItemPath(FromArray: true, index);
+                var item = entry.IsTyped ? ValidateTypedItem(entry, path, ref rejections) : ValidateItem(entry.Draft, path, ref rejections);
+                if (item is null)
+                {
+                    valid = false;
+                }
+                else
+                {
+                    items[index] = item;
+                }
+            }
+
+            return valid ? items : null;
+        }
+
         // An items column that could not be read might have held items: falling back would judge the wrong fields.
         if (rejections.IsMappingProblem("items"))
         {
@@ -106,20 +132,7 @@ internal sealed class DraftValidator : IConversionValidator
         var category = ItemText(draft?.Category, path, ParameterNames.Category, ref rejections);
         var quantityText = Blank(draft?.Quantity);
         var sku = ItemText(draft?.Sku, path, ParameterNames.Sku, ref rejections);
-
-        // A field mapping could not read is reported once, by mapping, not again here as missing.
-        var categoryMissing = category is null && !rejections.IsMappingProblem(path, ParameterNames.Category);
-        var quantityMissing = quantityText is null && !rejections.IsMappingProblem(path, ParameterNames.Quantity);
-        if (categoryMissing || quantityMissing)
-        {
-            var (field, missing) = (categoryMissing, quantityMissing) switch
-            {
-                (true, true) => (path.ToString(), "category, quantity"),
-                (true, false) => (path.Field(ParameterNames.Category), "category"),
-                _ => (path.Field(ParameterNames.Quantity), "quantity"),
-            };
-            rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, index));
-        }
+        ReportMissing(category is null, quantityText is null, path, ref rejections);
 
         var quantity = 0;
         if (quantityText is not null && !TryParseQuantity(quantityText, out quantity))
@@ -127,21 +140,24 @@ internal sealed class DraftValidator : IConversionValidator
             rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(quantityText), index));
         }
 
-        decimal? value = null;
-        if (draft?.Number is { } number && number >= 0)
+        decimal? value;
+        if (draft?.Number is { } number)
         {
-            // Given as a number (ConversionItemDraft.Create): the same value its text would parse back to.
-            value = number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
+            value = TypedValue(number, path, ref rejections);
         }
-        else if (Blank(draft?.Value) is { } valueText)
+        else
         {
-            if (TryParseValue(valueText, out var parsed))
+            value = null;
+            if (Blank(draft?.Value) is { } valueText)
             {
-                value = parsed;
-            }
-            else
-            {
-                rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(valueText), index));
+                if (TryParseValue(valueText, out var parsed))
+                {
+                    value = parsed;
+                }
+                else
+                {
+                    rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(valueText), index));
+                }
             }
         }
 
@@ -151,7 +167,61 @@ internal sealed class DraftValidator : IConversionValidator
             : null;
     }
 
-    private static bool TryParseQuantity(string text, out int quantity)
+    /// <summary>
+    /// An item given as typed values (<see cref="ConversionBuilder.AddItem(string?, int, decimal?, string?)"/>): the same
+    /// rejections and item as the draft <see cref="ConversionItemDraft.Create"/> makes of them, without its text.
+    /// </summary>
+    private static ConversionItem? ValidateTypedItem(in ItemEntry entry, ItemPath path, ref RejectionList rejections)
+    {
+        var before = rejections.Count;
+        var category = ItemText(entry.Category, path, ParameterNames.Category, ref rejections);
+        var sku = ItemText(entry.Sku, path, ParameterNames.Sku, ref rejections);
+
+        // An int's invariant text is never blank, so only the category can be missing.
+        ReportMissing(category is null, quantityBlank: false, path, ref rejections);
+        if (entry.Quantity < 1)
+        {
+            var text = entry.Quantity.ToString(CultureInfo.InvariantCulture);
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemQuantityInvalid, path.Field(ParameterNames.Quantity), RejectionMessages.QuantityInvalid(text), path.Index));
+        }
+
+        var value = entry.Value is { } number ? TypedValue(number, path, ref rejections) : null;
+        return rejections.Count == before && category is not null
+            ? new ConversionItem(category, entry.Quantity, value, sku, [])
+            : null;
+    }
+
+    /// <summary>A value given as a number: valid when 0 or more, as its invariant text would parse back; a negative one is rejected quoting that text.</summary>
+    private static decimal? TypedValue(decimal number, ItemPath path, ref RejectionList rejections)
+    {
+        if (number >= 0)
+        {
+            return number == 0 && decimal.IsNegative(number) ? decimal.Negate(number) : number;
+        }
+
+        var text = number.ToString(CultureInfo.InvariantCulture);
+        rejections.Add(new ConversionRejection(RejectionCodes.ItemValueInvalid, path.Field(ParameterNames.Value), RejectionMessages.ValueInvalid(text), path.Index));
+        return null;
+    }
+
+    private static void ReportMissing(bool categoryBlank, bool quantityBlank, ItemPath path, ref RejectionList rejections)
+    {
+        // A field mapping could not read is reported once, by mapping, not again here as missing.
+        var categoryMissing = categoryBlank && !rejections.IsMappingProblem(path, ParameterNames.Category);
+        var quantityMissing = quantityBlank && !rejections.IsMappingProblem(path, ParameterNames.Quantity);
+        if (categoryMissing || quantityMissing)
+        {
+            var (field, missing) = (categoryMissing, quantityMissing) switch
+            {
+                (true, true) => (path.ToString(), "category, quantity"),
+                (true, false) => (path.Field(ParameterNames.Category), "category"),
+                _ => (path.Field(ParameterNames.Quantity), "quantity"),
+            };
+            rejections.Add(new ConversionRejection(RejectionCodes.ItemFieldMissing, field, RejectionMessages.ItemFieldMissingPrefix + missing, path.Index));
+        }
+    }
+
+    internal static bool TryParseQuantity(ReadOnlySpan<char> text, out int quantity)
     {
         // The common case, plain digits, without the general parser; anything else takes the general path below.
         if (TryParseDigits(text, out var digits) && digits is >= 1 and <= int.MaxValue)
@@ -172,7 +242,7 @@ internal sealed class DraftValidator : IConversionValidator
         return true;
     }
 
-    private static bool TryParseValue(string text, out decimal value)
+    internal static bool TryParseValue(ReadOnlySpan<char> text, out decimal value)
     {
         if (TryParseSimpleDecimal(text, out value))
         {
@@ -261,7 +331,7 @@ internal sealed class DraftValidator : IConversionValidator
     }
 
     /// <summary>Exactly <c>yyyy-MM-dd</c> with a real date; anything else takes <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>.</summary>
-    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    internal static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
@@ -375,16 +445,28 @@ internal sealed class DraftValidator : IConversionValidator
             return null;
         }
 
-        if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (TryParseConversionTime(text, out var time))
         {
-            return WholeSecondsUtc(time);
+            return time;
         }
 
         rejections.Add(new ConversionRejection(RejectionCodes.ConversionTimeInvalid, "conversionTime", RejectionMessages.ConversionTimeInvalid(text)));
         return null;
     }
 
-    private static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
+    /// <summary>An ISO 8601 conversion time, already trimmed, as the whole UTC second the wire carries.</summary>
+    internal static bool TryParseConversionTime(ReadOnlySpan<char> text, out DateTimeOffset time)
+    {
+        if (DateTimeOffset.TryParseExact(text, ConversionTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            time = WholeSecondsUtc(time);
+            return true;
+        }
+
+        return false;
+    }
+
+    internal static DateTimeOffset WholeSecondsUtc(DateTimeOffset time)
     {
         // The wire carries whole seconds; keeping sub-seconds would make the model disagree with what was sent.
         var utc = time.ToUniversalTime();
@@ -463,23 +545,8 @@ internal sealed class DraftValidator : IConversionValidator
         return false;
     }
 
-    internal static bool IsValidCustomKey(string key)
-    {
-        if (key.Length is 0 or > MaxCustomKeyLength)
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal static bool IsValidCustomKey(string key) =>
+        key.Length is > 0 and <= MaxCustomKeyLength && !key.AsSpan().ContainsAnyExcept(CustomKeyCharacters);
 
     private static string? Blank(string? raw)
     {

@@ -10,7 +10,8 @@ namespace Partnerize.Client.Tracking.Internal;
 /// </summary>
 internal static class PercentEncoding
 {
-    private static readonly SearchValues<char> Unreserved =
+    /// <summary>The characters written as they are. None is white space or a surrogate, so text made only of them needs no trimming and no surrogate check either.</summary>
+    public static readonly SearchValues<char> Unreserved =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
 
     private const string HexDigits = "0123456789ABCDEF";
@@ -32,9 +33,27 @@ internal static class PercentEncoding
         AppendEscaped(ref writer, text, next);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AppendEscaped(ref UrlWriter writer, scoped ReadOnlySpan<char> text, int next)
+    /// <summary>
+    /// Appends <paramref name="text"/> percent-encoded, given where its first character that needs escaping is (as
+    /// <c>IndexOfAnyExcept(Unreserved)</c> found it, or beyond its end for none), and reports whether the text is
+    /// well-formed UTF-16: the same scan that escapes finds unpaired surrogates.
+    /// </summary>
+    /// <returns><see langword="false"/> when the text holds an unpaired surrogate (written as U+FFFD).</returns>
+    public static bool AppendWellFormed(ref UrlWriter writer, scoped ReadOnlySpan<char> text, int next)
     {
+        if ((uint)next >= (uint)text.Length)
+        {
+            writer.Append(text);
+            return true;
+        }
+
+        return AppendEscaped(ref writer, text, next);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool AppendEscaped(ref UrlWriter writer, scoped ReadOnlySpan<char> text, int next)
+    {
+        var wellFormed = true;
         writer.Append(text[..next]);
         text = text[next..];
 
@@ -74,6 +93,7 @@ internal static class PercentEncoding
             {
                 rune = Rune.ReplacementChar;
                 consumed = 1;
+                wellFormed = false;
             }
 
             var length = rune.EncodeToUtf8(utf8);
@@ -86,6 +106,7 @@ internal static class PercentEncoding
         }
 
         writer.Advance(written);
+        return wellFormed;
     }
 
     private static int WriteByte(Span<char> destination, byte b)

@@ -1,5 +1,9 @@
 using System.Buffers;
+using System.Numerics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Partnerize.Client.Tracking.Internal;
 
@@ -10,6 +14,14 @@ namespace Partnerize.Client.Tracking.Internal;
 internal ref struct UrlWriter
 {
     private const int ThreadBufferLength = 2048;
+
+    // 10^0 to 10^19: a ulong has at most 20 digits.
+    private static readonly ulong[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
 
     // Reused by every URL built on the thread: a stackalloc'd buffer of this size would be zeroed on every call, which
     // cost more than writing a typical URL into it.
@@ -40,6 +52,7 @@ internal ref struct UrlWriter
         return new UrlWriter(buffer) { _threadBuffer = buffer };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(char c)
     {
         if (_length == _buffer.Length)
@@ -50,15 +63,37 @@ internal ref struct UrlWriter
         _buffer[_length++] = c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(scoped ReadOnlySpan<char> text)
     {
-        if (text.Length > _buffer.Length - _length)
+        var length = text.Length;
+        if (length > _buffer.Length - _length)
         {
-            Grow(text.Length);
+            Grow(length);
         }
 
-        text.CopyTo(_buffer[_length..]);
-        _length += text.Length;
+        // Most values of a URL are short (codes, IDs, SKUs): two overlapping 8- or 16-byte moves copy 4 to 16 characters
+        // without a call to the general copy, which costs more than the copy itself at these sizes. Both moves stay
+        // within the text and within the room just checked.
+        ref var source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        ref var destination = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
+        var bytes = (nuint)length * sizeof(char);
+        if (length is >= 8 and <= 16)
+        {
+            Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, bytes - 16), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, bytes - 16)));
+        }
+        else if (length is >= 4 and < 8)
+        {
+            Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, bytes - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, bytes - 8)));
+        }
+        else
+        {
+            text.CopyTo(_buffer[_length..]);
+        }
+
+        _length += length;
     }
 
     /// <summary>Appends a number in the invariant culture; its text must need no escaping (digits, <c>.</c>, <c>-</c>).</summary>
@@ -75,62 +110,124 @@ internal ref struct UrlWriter
     }
 
     /// <summary>
-    /// Appends a decimal as its invariant text (<c>42.50</c>: every digit of its scale, no exponent), without the general
-    /// formatter when its 96-bit integer fits 64 bits and it is not negative, as item values are.
+    /// Appends a decimal of 0 or more as its invariant text (<c>42.50</c>: every digit of its scale, no exponent, exactly
+    /// as <see cref="decimal.ToString(IFormatProvider)"/> writes it), from its 96-bit integer and scale, without the
+    /// general formatter. A negative zero is written without its sign; any other negative value (the validator lets none
+    /// through) takes the general formatter.
     /// </summary>
     public void AppendDecimal(decimal value)
     {
-        Span<int> bits = stackalloc int[4];
+        var bits = default(DecimalBits);
         decimal.GetBits(value, bits);
-        if (bits[2] != 0 || bits[3] < 0)
+        var flags = bits[3];
+
+        // A negative zero is written as a zero ("0.00"), as the validator keeps it.
+        if (flags < 0 && (bits[0] | bits[1] | bits[2]) != 0)
         {
             AppendInvariant(value);
             return;
         }
 
-        var scale = (bits[3] >> 16) & 0xFF;
-        var unscaled = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        Span<char> digits = stackalloc char[20];
-        unscaled.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
-        if (scale == 0)
+        var scale = (flags >> 16) & 0xFF;
+        var low = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[2] != 0)
         {
-            Append(digits[..count]);
+            AppendScaled(new UInt128((uint)bits[2], low), scale);
             return;
         }
 
-        // "0.05" for 5 at scale 2: a zero before the point, and zeros after it up to the first digit.
-        var integral = count - scale;
-        if (integral > 0)
+        // The digits from the right: the fraction (zero-padded to the scale), the point, then the integral part (at
+        // least "0"), written straight into the buffer.
+        var count = CountDigits(low);
+        var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
+        var destination = GetSpan(length)[..length];
+        var at = length;
+        for (var i = 0; i < scale; i++)
         {
-            Append(digits[..integral]);
-            Append('.');
-            Append(digits[integral..count]);
+            var quotient = low / 10;
+            destination[--at] = (char)('0' + (int)(low - (quotient * 10)));
+            low = quotient;
+        }
+
+        if (scale > 0)
+        {
+            destination[--at] = '.';
+        }
+
+        do
+        {
+            var quotient = low / 10;
+            destination[--at] = (char)('0' + (int)(low - (quotient * 10)));
+            low = quotient;
+        }
+        while (at > 0);
+
+        _length += length;
+    }
+
+    /// <summary>Appends a number of 0 or more in the invariant culture (digits only).</summary>
+    public void AppendNonNegative(int value)
+    {
+        if (value < 0)
+        {
+            AppendInvariant(value);
             return;
         }
 
-        Append("0.");
-        for (var i = integral; i < 0; i++)
+        if (value < 10)
         {
-            Append('0');
+            Append((char)('0' + value));
+            return;
         }
 
-        Append(digits[..count]);
+        AppendDigits(value, CountDigits((ulong)value));
+    }
+
+    /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
+    public void AppendDate(DateOnly date)
+    {
+        // One calendar computation for the three parts, where Year, Month and Day would make one each.
+        date.Deconstruct(out var year, out var month, out var day);
+        AppendDate(year, month, day);
+    }
+
+    /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
+    public void AppendDate(int year, int month, int day)
+    {
+        var destination = GetSpan(10)[..10];
+        WriteTwoDigits(destination, year / 100);
+        WriteTwoDigits(destination[2..], year % 100);
+        destination[4] = '-';
+        WriteTwoDigits(destination[5..], month);
+        destination[7] = '-';
+        WriteTwoDigits(destination[8..], day);
+        _length += 10;
+    }
+
+    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
+    public void AppendEscapedTime(DateTime utc)
+    {
+        utc.Deconstruct(out var date, out var time);
+        AppendDate(date);
+        var destination = GetSpan(14);
+        "%20".CopyTo(destination);
+        WriteTwoDigits(destination[3..], time.Hour);
+        "%3A".CopyTo(destination[5..]);
+        WriteTwoDigits(destination[8..], time.Minute);
+        "%3A".CopyTo(destination[10..]);
+        WriteTwoDigits(destination[13..], time.Second);
+        _length += 15;
     }
 
     /// <summary>Appends <paramref name="value"/> (0 or more) as exactly <paramref name="digits"/> decimal digits, zero-padded.</summary>
     public void AppendDigits(int value, int digits)
     {
-        var destination = GetSpan(digits);
-        for (var i = digits - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-
+        WriteDigits(GetSpan(digits)[..digits], value);
         _length += digits;
     }
 
     /// <summary>A span of at least <paramref name="size"/> free characters; call <see cref="Advance"/> after writing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<char> GetSpan(int size)
     {
         if (size > _buffer.Length - _length)
@@ -142,6 +239,13 @@ internal ref struct UrlWriter
     }
 
     public void Advance(int count) => _length += count;
+
+    /// <summary>Goes back to an earlier <see cref="Length"/>, forgetting what was appended since.</summary>
+    public void Rewind(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)_length, nameof(length));
+        _length = length;
+    }
 
     public override readonly string ToString() => new(_buffer[.._length]);
 
@@ -161,6 +265,78 @@ internal ref struct UrlWriter
         }
     }
 
+    /// <summary>Writes <paramref name="value"/> zero-padded to fill <paramref name="destination"/>.</summary>
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> (0 to 99) as two digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteTwoDigits(Span<char> destination, int value)
+    {
+        var tens = (uint)value / 10;
+        destination[1] = (char)('0' + ((uint)value - (tens * 10)));
+        destination[0] = (char)('0' + tens);
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        // log10 from log2 (1233 / 4096 is just over log10(2)), then one comparison to correct it.
+        // Zero has one digit, as one has.
+        value |= 1;
+        var estimate = ((64 - BitOperations.LeadingZeroCount(value)) * 1233) >> 12;
+        return estimate + 1 - (value < PowersOfTen[estimate] ? 1 : 0);
+    }
+
+    /// <summary>The rare decimal above 64 bits (its 96-bit integer over 18 446 744 073 709 551 615): the same text through 128-bit arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AppendScaled(UInt128 unscaled, int scale)
+    {
+        var count = 1;
+        for (var rest = unscaled / 10; rest != 0; rest /= 10)
+        {
+            count++;
+        }
+
+        var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
+        var destination = GetSpan(length)[..length];
+        var at = length;
+        for (var i = 0; i < scale; i++)
+        {
+            var (quotient, digit) = UInt128.DivRem(unscaled, 10);
+            destination[--at] = (char)('0' + (int)digit);
+            unscaled = quotient;
+        }
+
+        if (scale > 0)
+        {
+            destination[--at] = '.';
+        }
+
+        do
+        {
+            var (quotient, digit) = UInt128.DivRem(unscaled, 10);
+            destination[--at] = (char)('0' + (int)digit);
+            unscaled = quotient;
+        }
+        while (at > 0);
+
+        _length += length;
+    }
+
+    /// <summary>Room for <see cref="decimal.GetBits(decimal, Span{int})"/> without a stack allocation.</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
+    {
+        private int _element;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int additional)
     {
         var next = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));

@@ -1,0 +1,402 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Partnerize.Client.Conversions;
+using Partnerize.Client.Conversions.Internal;
+
+namespace Partnerize.Client.Tracking.Internal;
+
+/// <summary>
+/// Writes a conversion's tracking URL straight from the values a builder or a draft holds, checking each value on the
+/// way instead of creating the <see cref="Conversion"/> model first: one vectorised scan per text value decides at once
+/// that it needs no trimming, no surrogate check and no escaping, and typed values (an <c>int</c> quantity, a
+/// <see cref="DateOnly"/>) are written without being checked again as text.
+/// </summary>
+/// <remarks>
+/// It takes only the valid case, and only the shapes it knows. At the first value the library's validator would reject,
+/// or that it leaves to the validator (mapping rejections, a custom parameter list of an unusual type), it returns
+/// <see langword="false"/> with the writer holding a partial URL, and the caller runs <see cref="DraftValidator"/>, which
+/// gives the rejections (or the model) exactly as <see cref="ConversionBuilder.TryBuild"/> does. The URL it writes is
+/// the one <see cref="TrackingUrlBuilder.Build(Conversion)"/> writes for the validated model, character for character:
+/// the same rules in the same order (trimming, blank as absent, upper-case codes, items precedence, custom keys).
+/// </remarks>
+internal static class ValidatingUrlWriter
+{
+    private enum Text
+    {
+        Absent,
+        Written,
+        Malformed,
+    }
+
+    /// <summary>Appends the URL after <paramref name="prefix"/>; <see langword="false"/> when the validator must decide.</summary>
+    public static bool TryWrite(ref UrlWriter writer, string prefix, in DraftFields fields)
+    {
+        if (fields.MappingRejections is { Count: > 0 })
+        {
+            return false;
+        }
+
+        writer.Append(prefix);
+        if (Segment(ref writer, "/" + ParameterNames.ConversionRef + ":", fields.ConversionRef) != Text.Written
+            || Segment(ref writer, "/" + ParameterNames.ClickRef + ":", fields.ClickRef) != Text.Written
+            || !Code(ref writer, "/" + ParameterNames.Currency + ":", fields.Currency, 3)
+            || !Code(ref writer, "/" + ParameterNames.Country + ":", fields.Country, 2)
+            || !CustomerType(ref writer, fields.CustomerType)
+            || Segment(ref writer, "/" + ParameterNames.Voucher + ":", fields.Voucher) == Text.Malformed
+            || Segment(ref writer, "/" + ParameterNames.CustomerRef + ":", fields.CustomerRef) == Text.Malformed
+            || !FulfilmentDate(ref writer, fields)
+            || !ConversionTime(ref writer, fields)
+            || !Custom(ref writer, fields.CustomParameters))
+        {
+            return false;
+        }
+
+        writer.Append('/');
+        return Items(ref writer, fields);
+    }
+
+    private static bool Items(ref UrlWriter writer, in DraftFields fields)
+    {
+        // Contract 1.5: a non-empty array wins; an empty or absent one falls back to the single-item fields.
+        if (fields.Items is { Count: > 0 } drafts)
+        {
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                if (!Item(ref writer, drafts[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (fields.ItemEntries is { Count: > 0 } list)
+        {
+            foreach (ref readonly var entry in CollectionsMarshal.AsSpan(list))
+            {
+                if (!(entry.IsTyped ? TypedItem(ref writer, entry) : Item(ref writer, entry.Draft)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // No item at all is rejected (items_missing): the validator says so.
+        return fields.Item is { HasAnyValue: true } single && Item(ref writer, single);
+    }
+
+    private static bool TypedItem(ref UrlWriter writer, in ItemEntry entry)
+    {
+        if (entry.Quantity < 1 || (entry.Value is { } given && IsBelowZero(given))
+            || Segment(ref writer, "[" + ParameterNames.Category + ":", entry.Category) != Text.Written
+            || Segment(ref writer, "/" + ParameterNames.Sku + ":", entry.Sku) == Text.Malformed)
+        {
+            return false;
+        }
+
+        if (entry.Value is { } value)
+        {
+            writer.Append("/" + ParameterNames.Value + ":");
+            writer.AppendDecimal(value);
+        }
+
+        writer.Append("/" + ParameterNames.Quantity + ":");
+        writer.AppendNonNegative(entry.Quantity);
+        writer.Append(']');
+        return true;
+    }
+
+    private static bool Item(ref UrlWriter writer, ConversionItemDraft? draft)
+    {
+        if (draft is null
+            || !TryTrim(draft.Quantity, out var quantityText) || !DraftValidator.TryParseQuantity(quantityText, out var quantity)
+            || Segment(ref writer, "[" + ParameterNames.Category + ":", draft.Category) != Text.Written
+            || Segment(ref writer, "/" + ParameterNames.Sku + ":", draft.Sku) == Text.Malformed)
+        {
+            return false;
+        }
+
+        if (draft.Number is { } number)
+        {
+            if (IsBelowZero(number))
+            {
+                return false;
+            }
+
+            writer.Append("/" + ParameterNames.Value + ":");
+            writer.AppendDecimal(number);
+        }
+        else if (TryTrim(draft.Value, out var valueText))
+        {
+            if (!DraftValidator.TryParseValue(valueText, out var value))
+            {
+                return false;
+            }
+
+            writer.Append("/" + ParameterNames.Value + ":");
+            writer.AppendDecimal(value);
+        }
+
+        writer.Append("/" + ParameterNames.Quantity + ":");
+        writer.AppendNonNegative(quantity);
+        if (!Custom(ref writer, draft.CustomParameters))
+        {
+            return false;
+        }
+
+        writer.Append(']');
+        return true;
+    }
+
+    private static bool Custom(ref UrlWriter writer, IReadOnlyList<CustomParameter>? parameters)
+    {
+        if (parameters is null || parameters.Count == 0)
+        {
+            return true;
+        }
+
+        // A builder's list or a draft's array, read as a span; any other list is left to the validator.
+        ReadOnlySpan<CustomParameter> span;
+        if (parameters is List<CustomParameter> list)
+        {
+            span = CollectionsMarshal.AsSpan(list);
+        }
+        else if (parameters is CustomParameter[] array)
+        {
+            span = array;
+        }
+        else
+        {
+            return false;
+        }
+
+        for (var i = 0; i < span.Length; i++)
+        {
+            var (key, value) = span[i];
+            if (key is null || !DraftValidator.IsValidCustomKey(key) || ParameterNames.IsStandard(key) || IsRepeated(span, i))
+            {
+                return false;
+            }
+
+            // A valid key is letters, digits and '_': nothing to escape. A blank value leaves the parameter out.
+            if (CustomSegment(ref writer, key, value) == Text.Malformed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsRepeated(ReadOnlySpan<CustomParameter> parameters, int index)
+    {
+        var key = parameters[index].Key;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(parameters[i].Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Code(ref UrlWriter writer, string keyWithSeparators, string? raw, int length)
+    {
+        if (!TryTrim(raw, out var code))
+        {
+            return true;
+        }
+
+        if (code.Length != length)
+        {
+            return false;
+        }
+
+        writer.Append(keyWithSeparators);
+        var destination = writer.GetSpan(length);
+        for (var i = 0; i < length; i++)
+        {
+            var c = code[i];
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+
+            // Upper case for an ASCII letter: the one bit that differs.
+            destination[i] = (char)(c & ~0x20);
+        }
+
+        writer.Advance(length);
+        return true;
+    }
+
+    private static bool CustomerType(ref UrlWriter writer, string? raw)
+    {
+        // As ConversionBuilder.CustomerType(CustomerType?) writes it: no trimming, no case to ignore.
+        if (string.Equals(raw, "new", StringComparison.Ordinal))
+        {
+            writer.Append("/" + ParameterNames.CustomerType + ":new");
+            return true;
+        }
+
+        if (!TryTrim(raw, out var text))
+        {
+            return true;
+        }
+
+        if (text.Equals("new", StringComparison.OrdinalIgnoreCase))
+        {
+            writer.Append("/" + ParameterNames.CustomerType + ":new");
+            return true;
+        }
+
+        if (text.Equals("existing", StringComparison.OrdinalIgnoreCase))
+        {
+            writer.Append("/" + ParameterNames.CustomerType + ":existing");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool FulfilmentDate(ref UrlWriter writer, in DraftFields fields)
+    {
+        DateOnly date;
+        if (fields.FulfilmentDateValue is { } value)
+        {
+            date = value;
+        }
+        else if (!TryTrim(fields.FulfilmentDate, out var text))
+        {
+            return true;
+        }
+        else if (!DraftValidator.TryParseIsoDate(text, out date))
+        {
+            // Not plain yyyy-MM-dd: the validator's general parser decides.
+            return false;
+        }
+
+        writer.Append("/" + ParameterNames.FulfilmentDate + ":");
+        writer.AppendDate(date);
+        return true;
+    }
+
+    private static bool ConversionTime(ref UrlWriter writer, in DraftFields fields)
+    {
+        DateTimeOffset time;
+        if (fields.ConversionTimeValue is { } value)
+        {
+            time = DraftValidator.WholeSecondsUtc(value);
+        }
+        else if (!TryTrim(fields.ConversionTime, out var text))
+        {
+            return true;
+        }
+        else if (!DraftValidator.TryParseConversionTime(text, out time))
+        {
+            return false;
+        }
+
+        writer.Append("/" + ParameterNames.ConversionTime + ":");
+        writer.AppendEscapedTime(time.UtcDateTime);
+        return true;
+    }
+
+    /// <summary>Appends a parameter when its value is not blank; nothing when it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Text Segment(ref UrlWriter writer, string keyWithSeparators, string? raw)
+    {
+        // The usual value (an order ID, a SKU, a code) is all unreserved characters: no white space to trim, no
+        // surrogate, nothing to escape. One scan says so, and it is copied as it is.
+        if (raw is not null && raw.Length != 0)
+        {
+            var next = raw.AsSpan().IndexOfAnyExcept(PercentEncoding.Unreserved);
+            if (next < 0)
+            {
+                writer.Append(keyWithSeparators);
+                writer.Append(raw);
+                return Text.Written;
+            }
+
+            return SegmentToEscape(ref writer, keyWithSeparators, raw, next);
+        }
+
+        return Text.Absent;
+    }
+
+    /// <summary>Appends a custom parameter when its value is not blank; nothing when it is.</summary>
+    private static Text CustomSegment(ref UrlWriter writer, string key, string? raw)
+    {
+        if (raw is not null && raw.Length != 0)
+        {
+            var next = raw.AsSpan().IndexOfAnyExcept(PercentEncoding.Unreserved);
+            if (next < 0)
+            {
+                writer.Append('/');
+                writer.Append(key);
+                writer.Append(':');
+                writer.Append(raw);
+                return Text.Written;
+            }
+
+            var mark = writer.Length;
+            writer.Append('/');
+            writer.Append(key);
+            writer.Append(':');
+            var text = Escaped(ref writer, raw, next);
+            if (text == Text.Absent)
+            {
+                writer.Rewind(mark);
+            }
+
+            return text;
+        }
+
+        return Text.Absent;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Text SegmentToEscape(ref UrlWriter writer, string keyWithSeparators, string raw, int next)
+    {
+        var mark = writer.Length;
+        writer.Append(keyWithSeparators);
+        var text = Escaped(ref writer, raw, next);
+        if (text == Text.Absent)
+        {
+            writer.Rewind(mark);
+        }
+
+        return text;
+    }
+
+    /// <summary>Appends a text value that is not all unreserved characters, trimmed and escaped, checking it is well-formed.</summary>
+    private static Text Escaped(ref UrlWriter writer, string raw, int next)
+    {
+        var trimmed = raw.AsSpan().Trim();
+        if (trimmed.IsEmpty)
+        {
+            return Text.Absent;
+        }
+
+        // An unreserved first character is not white space, so nothing was trimmed before the one found; otherwise look
+        // again in what is left.
+        next = next > 0 ? next : trimmed.IndexOfAnyExcept(PercentEncoding.Unreserved);
+        return PercentEncoding.AppendWellFormed(ref writer, trimmed, next) ? Text.Written : Text.Malformed;
+    }
+
+    /// <summary>The text trimmed, and whether anything is left (blank text counts as absent).</summary>
+    private static bool TryTrim(string? raw, out ReadOnlySpan<char> text)
+    {
+        text = raw.AsSpan().Trim();
+        return !text.IsEmpty;
+    }
+
+    /// <summary>Whether a value is rejected as negative: a negative zero is not (it is written as a zero, as the validator keeps it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBelowZero(decimal value) => decimal.IsNegative(value) && value != 0;
+}
