@@ -99,6 +99,70 @@ public class ConversionTrackerTests
     }
 
     [Test]
+    public async Task TrackAsync_ValidatorRegisteredByTheApplication_ItsConversionIsWhatIsSent()
+    {
+        var fake = new FakePartnerize();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConversionValidator>(new VoucherDroppingValidator());
+        services.AddPartnerize(options => options.CampaignId = "10l176").UseFakePartnerize(fake);
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.Tracker().TrackAsync(TrackerHarness.Draft(1) with { Voucher = "SAVE10" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(ConversionOutcome.Sent));
+            Assert.That(result.Url, Does.Not.Contain("voucher"));
+            Assert.That(fake.Conversions.Single().Conversion.Voucher, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task TrackManyAsync_Drafts_SendTheUrlsAndRejectionsOfTheValidatedModel()
+    {
+        // The tracker validates drafts while writing their URLs; what it sends and rejects must be exactly what
+        // validating into the model and building its URL gives.
+        var fake = new FakePartnerize();
+        await using var services = TrackerHarness.Create(fake, options => options.MaxUrlLength = 400);
+        ConversionDraft[] drafts =
+        [
+            TrackerHarness.Draft(1),
+            TrackerHarness.Draft(2) with { Voucher = " 10% off/[summer] & more ", Currency = "gbp", Country = "gb" },
+            TrackerHarness.Draft(3) with { Items = [new ConversionItemDraft { Category = "hats", Quantity = "2", Value = "4.50", Sku = "H/1" }] },
+            TrackerHarness.Draft(4) with { CustomParameters = [new CustomParameter("store_id", "Zürich 4"), new CustomParameter("empty", " ")] },
+            TrackerHarness.Draft(5) with { Currency = "pounds", ClickRef = " " },
+            TrackerHarness.Draft(6) with { CustomerRef = new string('c', 400) },
+            TrackerHarness.Draft(7) with { MappingRejections = [new ConversionRejection("mapping_type", "currency", "Column 'ccy' held a date.")] },
+            TrackerHarness.Draft(8) with { ConversionRef = " ORD-8\t", ClickRef = " click-8 " },
+        ];
+        var urls = new TrackingUrlBuilder(PartnerizeOptions.DefaultTrackingBaseAddress, TrackerHarness.CampaignId, maxLength: 400);
+
+        var results = await services.Tracker().TrackManyAsync(drafts).ToListAsync();
+
+        Assert.That(results, Has.Count.EqualTo(drafts.Length));
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < drafts.Length; i++)
+            {
+                var validation = ConversionValidator.Default.Validate(drafts[i]);
+                IReadOnlyList<ConversionRejection> expectedRejections = validation.Rejections;
+                string? expectedUrl = null;
+                if (validation.IsValid && !urls.TryBuild(validation.Conversion, out expectedUrl, out var tooLong))
+                {
+                    expectedRejections = [tooLong];
+                }
+
+                Assert.That(results[i].Url, Is.EqualTo(expectedUrl), $"row {i}");
+                Assert.That(results[i].ConversionRef, Is.EqualTo(drafts[i].ConversionRef?.Trim()), $"row {i}");
+                Assert.That(results[i].Rejections, Is.EqualTo(expectedRejections), $"row {i}");
+                Assert.That(results[i].Outcome, Is.EqualTo(expectedUrl is null ? ConversionOutcome.Rejected : ConversionOutcome.Sent), $"row {i}");
+            }
+
+            Assert.That(fake.Requests, Has.Count.EqualTo(5));
+        });
+    }
+
+    [Test]
     public async Task TrackAsync_UrlLongerThanMaxUrlLength_IsRejectedAndNeverSent()
     {
         var fake = new FakePartnerize();
@@ -345,6 +409,11 @@ public class ConversionTrackerTests
             Assert.That(result.Attempts, Is.EqualTo(3));
             Assert.That(fake.TrackingRequests, Has.Count.EqualTo(3));
         });
+    }
+
+    private sealed class VoucherDroppingValidator : IConversionValidator
+    {
+        public ConversionValidationResult Validate(ConversionDraft draft) => ConversionValidator.Default.Validate(draft with { Voucher = null });
     }
 
     private sealed class NoVouchersValidator : IConversionValidator

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Partnerize.Client.Conversions;
+using Partnerize.Client.Conversions.Internal;
 using Partnerize.Client.Diagnostics.Internal;
 using Polly.Timeout;
 
@@ -97,6 +98,15 @@ internal sealed class ConversionTracker : IConversionTracker
             return Finished(NullRow(index, context));
         }
 
+        // With the library's own validator the draft is validated while its URL is written, without the model; a
+        // custom validator gets the draft and the URL is written from the conversion it returns.
+        if (_validator is DraftValidator)
+        {
+            return context.UrlBuilder.TryBuild(draft, out var url, out var conversionRef, out var rejections)
+                ? new PreparedRow(conversionRef, url, null)
+                : Finished(Rejected(index, context, conversionRef, rejections));
+        }
+
         var validation = _validator.Validate(draft);
         return validation.IsValid
             ? Prepare(validation.Conversion, index, context)
@@ -112,7 +122,7 @@ internal sealed class ConversionTracker : IConversionTracker
         }
 
         return context.UrlBuilder.TryBuild(conversion, out var url, out var rejection)
-            ? new PreparedRow(conversion, url, null)
+            ? new PreparedRow(conversion.ConversionRef, url, null)
             : Finished(Rejected(index, context, conversion.ConversionRef, [rejection]));
     }
 
@@ -120,7 +130,7 @@ internal sealed class ConversionTracker : IConversionTracker
     /// Sends one prepared conversion through the resilience pipeline and turns whatever happens into a result.
     /// Never throws: a batch awaits these tasks and must always get a result back.
     /// </summary>
-    public async Task<ConversionResult> SendAsync(TrackingContext context, long index, Conversion conversion, string url, ActivityContext parent, CancellationToken cancellationToken)
+    public async Task<ConversionResult> SendAsync(TrackingContext context, long index, string conversionRef, string url, ActivityContext parent, CancellationToken cancellationToken)
     {
         var started = TimeProvider.GetTimestamp();
         using var activity = PartnerizeActivitySource.Instance.StartActivity(TrackingActivities.TrackConversion, ActivityKind.Internal, parent);
@@ -186,7 +196,7 @@ internal sealed class ConversionTracker : IConversionTracker
             Index = index,
             Outcome = exchange.Outcome,
             CampaignId = context.CampaignId,
-            ConversionRef = conversion.ConversionRef,
+            ConversionRef = conversionRef,
             Url = url,
             StatusCode = exchange.StatusCode,
             ResponseBody = exchange.ResponseBody,
@@ -218,7 +228,7 @@ internal sealed class ConversionTracker : IConversionTracker
         Index = index,
         Outcome = ConversionOutcome.Cancelled,
         CampaignId = context.CampaignId,
-        ConversionRef = row.Conversion?.ConversionRef,
+        ConversionRef = row.ConversionRef,
         Url = row.Url,
         FailureReason = FailureReasons.CancelledBeforeSending,
     });
@@ -360,7 +370,7 @@ internal sealed class ConversionTracker : IConversionTracker
     }
 
     private async Task<ConversionResult> SendOneAsync(TrackingContext context, PreparedRow row, CancellationToken cancellationToken) =>
-        row.Result ?? await SendAsync(context, 0, row.Conversion!, row.Url!, default, cancellationToken).ConfigureAwait(false);
+        row.Result ?? await SendAsync(context, 0, row.ConversionRef!, row.Url!, default, cancellationToken).ConfigureAwait(false);
 
     private TrackingBatch<T> StartBatch<T>(IAsyncEnumerable<T> source, Func<T, long, TrackingContext, PreparedRow> prepare, TrackingBatchOptions? options, CancellationToken cancellationToken)
     {

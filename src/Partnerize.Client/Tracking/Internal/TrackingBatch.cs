@@ -228,7 +228,7 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
                         Interlocked.Increment(ref _inFlight);
                         try
                         {
-                            result = await tracker.SendAsync(batch._context, next.Index, row.Conversion!, row.Url!, _parent, stop.Token).ConfigureAwait(false);
+                            result = await tracker.SendAsync(batch._context, next.Index, row.ConversionRef!, row.Url!, _parent, stop.Token).ConfigureAwait(false);
                         }
                         finally
                         {
