@@ -102,8 +102,8 @@ public class ConversionTrackerRetryAfterTests
         });
     }
 
-    // Retries wait long on the fake clock. The attempt timeouts are created unarmed (infinite) and the body read timeout
-    // runs 30 s, so the back-off timers are the others.
+    // Retries wait long on the fake clock. The attempt timeouts and the body read timeout run 30 s, so the back-off
+    // timers are the others.
     private static void SlowRetries(PartnerizeOptions options)
     {
         options.RetryBaseDelay = TimeSpan.FromSeconds(1);

@@ -1,13 +1,15 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Partnerize.Client.Diagnostics.Internal;
 using Partnerize.Client.Tracking;
 using Partnerize.Client.Tracking.Internal;
 
 namespace Partnerize.Client.DependencyInjection.Internal;
 
-/// <summary>Registers conversion tracking: HTTP client, resilience, telemetry and the tracker.</summary>
+/// <summary>Registers conversion tracking: HTTP client, retries, telemetry and the tracker.</summary>
 internal static class TrackingRegistration
 {
     // Kept as raw text: HttpClient copies its default headers into every request, and copying a parsed header value
@@ -19,7 +21,7 @@ internal static class TrackingRegistration
     {
         var client = services.AddHttpClient(PartnerizeHttpClientNames.Tracking);
 
-        // AddPartnerize may run more than once; a second resilience handler would square the retries.
+        // AddPartnerize may run more than once; a second retry handler would square the retries.
         if (services.Any(descriptor => descriptor.ServiceType == typeof(Marker)))
         {
             return client;
@@ -31,19 +33,26 @@ internal static class TrackingRegistration
         services.TryAddSingleton<TrackingMetrics>();
         services.TryAddSingleton<IConversionTracker, ConversionTracker>();
 
+        // One pool of attempt timeouts for the container, shared by the handler instances IHttpClientFactory rotates.
+        services.TryAddSingleton(provider => new AttemptTimeouts(provider.GetRequiredService<TimeProvider>()));
+
         client
             .ConfigureHttpClient(http =>
             {
-                // Each attempt has its own timeout in the resilience pipeline; the caller's token bounds the whole send.
+                // Each attempt has its own timeout in the retry handler; the caller's token bounds the whole send.
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             })
 
             // IHttpClientFactory's default logging writes every URL (order IDs, click refs) at Information level.
             .RemoveAllLoggers();
-        client.AddResilienceHandler(TrackingResilience.PipelineName, TrackingResilience.Configure);
+        client.AddHttpMessageHandler(provider => new TrackingRetryHandler(
+            provider.GetRequiredService<IOptionsMonitor<PartnerizeOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<AttemptTimeouts>(),
+            provider.GetRequiredService<ILoggerFactory>()));
 
-        // Added after the resilience handler, so it runs inside it and sees every attempt.
+        // Added after the retry handler, so it runs inside it and sees every attempt.
         client.AddHttpMessageHandler(provider => new TrackingAttemptHandler(
             provider.GetRequiredService<TrackingMetrics>(), provider.GetRequiredService<TimeProvider>()));
         return client;

@@ -2,7 +2,7 @@ namespace Partnerize.Client.Tracking.Internal;
 
 /// <summary>
 /// Counts the HTTP attempts of one conversion. It travels in <see cref="HttpRequestMessage.Options"/> because the
-/// resilience handler re-sends the same request message on every retry, past <see cref="TrackingAttemptHandler"/>.
+/// retry handler re-sends the same request message on every retry, past <see cref="TrackingAttemptHandler"/>.
 /// </summary>
 internal sealed class AttemptCounter
 {

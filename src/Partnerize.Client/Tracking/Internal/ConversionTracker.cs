@@ -14,8 +14,8 @@ namespace Partnerize.Client.Tracking.Internal;
 
 /// <summary>
 /// Sends conversions over the <see cref="PartnerizeHttpClientNames.Tracking"/> client. Validation and URL building
-/// happen here; retries, back-off and the per-attempt timeout live in the client's resilience handler
-/// (<see cref="TrackingResilience"/>); batches run through <see cref="TrackingBatch{T}"/>.
+/// happen here; retries, back-off and the per-attempt timeout live in the client's retry handler
+/// (<see cref="TrackingRetryHandler"/>); batches run through <see cref="TrackingBatch{T}"/>.
 /// </summary>
 internal sealed class ConversionTracker : IConversionTracker
 {
@@ -127,7 +127,7 @@ internal sealed class ConversionTracker : IConversionTracker
     }
 
     /// <summary>
-    /// Sends one prepared conversion through the resilience pipeline and turns whatever happens into a result.
+    /// Sends one prepared conversion through the retry handler and turns whatever happens into a result.
     /// Never throws: a batch awaits these tasks and must always get a result back.
     /// </summary>
     public async Task<ConversionResult> SendAsync(TrackingContext context, long index, string conversionRef, string url, ActivityContext parent, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Partnerize.Client.Diagnostics.Internal;
 namespace Partnerize.Client.Tracking.Internal;
 
 /// <summary>
-/// Sits inside the resilience handler, so it sees every attempt: counts attempts for the result and records the
+/// Sits inside the retry handler (<see cref="TrackingRetryHandler"/>), so it sees every attempt: counts attempts for the result and records the
 /// request duration histogram (while it has a listener).
 /// </summary>
 internal sealed class TrackingAttemptHandler : DelegatingHandler

@@ -199,7 +199,7 @@ internal sealed class TrackingBatch<T> : IAsyncEnumerable<ConversionResult>
             var batch = _batch;
             var tracker = batch._tracker;
 
-            // Each send registers on the token it is given (HttpClient, Polly's timeout, the body read): one source per
+            // Each send registers on the token it is given (HttpClient, the attempt timeout, the body read): one source per
             // worker, linked once to the batch's, keeps those registrations off a source every worker would contend for.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop);
             while (true)
