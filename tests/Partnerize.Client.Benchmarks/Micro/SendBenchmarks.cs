@@ -60,7 +60,7 @@ public class SendBenchmarks
     [BenchmarkCategory("Send")]
     public Task<int> Send_Plain() => LoopAsync(_plain);
 
-    /// <summary>The same loop over the library's tracking client: its resilience pipeline (retries, timeout) and handlers.</summary>
+    /// <summary>The same loop over the library's tracking client: its retry handler (retries, per-attempt timeout) and attempt handler.</summary>
     /// <returns>How many were answered 2xx.</returns>
     [Benchmark(Description = "2. Same loop, library's tracking HttpClient", OperationsPerInvoke = Rows)]
     [BenchmarkCategory("Send")]
