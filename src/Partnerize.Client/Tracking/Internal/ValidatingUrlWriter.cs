@@ -88,7 +88,61 @@ internal static class ValidatingUrlWriter
         return fields.Item is { HasAnyValue: true } single && Item(ref writer, single);
     }
 
+    // What a typed item writes besides its category and SKU, at most: the keys, the brackets, the value and the quantity.
+    // (Read-only rather than const, for the string lengths; the JIT reads it as a constant.)
+    private static readonly int TypedItemRoom = ("[:".Length + ParameterNames.Category.Length) + ("/:".Length + ParameterNames.Sku.Length)
+        + ("/:".Length + ParameterNames.Value.Length + UrlWriter.MaxDecimalLength)
+        + ("/:".Length + ParameterNames.Quantity.Length + UrlWriter.MaxIntLength) + "]".Length;
+
     private static bool TypedItem(ref UrlWriter writer, in ItemEntry entry)
+    {
+        // The usual item: a category and a SKU of unreserved characters only, so nothing to trim or escape, and the whole
+        // group has a known longest length. Room for it is made once and the group is written with its position in a
+        // local, not through the writer's fields in memory (see UrlWriter.Put).
+        var category = entry.Category;
+        var sku = entry.Sku;
+        if (category is null || category.Length == 0 || category.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved)
+            || (sku is not null && sku.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved)))
+        {
+            return TypedItemToEscape(ref writer, entry);
+        }
+
+        if (entry.Quantity < 1)
+        {
+            return false;
+        }
+
+        var destination = writer.GetSpan(TypedItemRoom + category.Length + (sku?.Length ?? 0));
+        var at = UrlWriter.Put(destination, 0, "[" + ParameterNames.Category + ":");
+        at = UrlWriter.Put(destination, at, category);
+        if (sku is { Length: > 0 })
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Sku + ":");
+            at = UrlWriter.Put(destination, at, sku);
+        }
+
+        if (entry.Value is { } value)
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Value + ":");
+            var written = UrlWriter.WriteDecimal(destination[at..], value);
+            if (written < 0)
+            {
+                // Below zero: the validator rejects it.
+                return false;
+            }
+
+            at += written;
+        }
+
+        at = UrlWriter.Put(destination, at, "/" + ParameterNames.Quantity + ":");
+        at = UrlWriter.WriteNonNegative(destination, at, entry.Quantity);
+        destination[at++] = ']';
+        writer.Advance(at);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TypedItemToEscape(ref UrlWriter writer, in ItemEntry entry)
     {
         if (entry.Quantity < 1 || (entry.Value is { } given && IsBelowZero(given))
             || Segment(ref writer, "[" + ParameterNames.Category + ":", entry.Category) != Text.Written
