@@ -97,6 +97,12 @@ internal ref struct UrlWriter
     /// <summary>The longest text <see cref="WriteNonNegative"/> writes: the 10 digits of <see cref="int.MaxValue"/>.</summary>
     public const int MaxIntLength = 10;
 
+    /// <summary>The length of a date as <see cref="WriteDate"/> writes it.</summary>
+    public const int DateLength = 10;
+
+    /// <summary>The length of a time as <see cref="WriteEscapedTime"/> writes it.</summary>
+    public const int EscapedTimeLength = 25;
+
     /// <summary>
     /// Appends a decimal of 0 or more as its invariant text (<c>42.50</c>: every digit of its scale, no exponent, exactly
     /// as <see cref="decimal.ToString(IFormatProvider)"/> writes it), from its 96-bit integer and scale, without the
@@ -238,29 +244,44 @@ internal ref struct UrlWriter
     /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
     public void AppendDate(int year, int month, int day)
     {
-        var destination = GetSpan(10)[..10];
+        WriteDate(GetSpan(DateLength), year, month, day);
+        _length += DateLength;
+    }
+
+    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
+    public void AppendEscapedTime(DateTime utc)
+    {
+        WriteEscapedTime(GetSpan(EscapedTimeLength), utc);
+        _length += EscapedTimeLength;
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c> (<see cref="DateLength"/> characters) at the start of <paramref name="destination"/>.</summary>
+    public static void WriteDate(Span<char> destination, int year, int month, int day)
+    {
+        destination = destination[..DateLength];
         WriteTwoDigits(destination, year / 100);
         WriteTwoDigits(destination[2..], year % 100);
         destination[4] = '-';
         WriteTwoDigits(destination[5..], month);
         destination[7] = '-';
         WriteTwoDigits(destination[8..], day);
-        _length += 10;
     }
 
-    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
-    public void AppendEscapedTime(DateTime utc)
+    /// <summary>Writes a UTC time as <see cref="AppendEscapedTime"/> does (<see cref="EscapedTimeLength"/> characters) at the start of <paramref name="destination"/>.</summary>
+    public static void WriteEscapedTime(Span<char> destination, DateTime utc)
     {
         utc.Deconstruct(out var date, out var time);
-        AppendDate(date);
-        var destination = GetSpan(14);
-        "%20".CopyTo(destination);
-        WriteTwoDigits(destination[3..], time.Hour);
-        "%3A".CopyTo(destination[5..]);
-        WriteTwoDigits(destination[8..], time.Minute);
-        "%3A".CopyTo(destination[10..]);
-        WriteTwoDigits(destination[13..], time.Second);
-        _length += 15;
+
+        // One calendar computation for the three parts, where Year, Month and Day would make one each.
+        date.Deconstruct(out var year, out var month, out var day);
+        destination = destination[..EscapedTimeLength];
+        WriteDate(destination, year, month, day);
+        "%20".CopyTo(destination[10..]);
+        WriteTwoDigits(destination[13..], time.Hour);
+        "%3A".CopyTo(destination[15..]);
+        WriteTwoDigits(destination[18..], time.Minute);
+        "%3A".CopyTo(destination[20..]);
+        WriteTwoDigits(destination[23..], time.Second);
     }
 
     /// <summary>Appends <paramref name="value"/> (0 or more) as exactly <paramref name="digits"/> decimal digits, zero-padded.</summary>
