@@ -565,10 +565,12 @@ internal static class ValidatingUrlWriter
             var next = raw.AsSpan().IndexOfAnyExcept(PercentEncoding.Unreserved);
             if (next < 0)
             {
-                writer.Append('/');
-                writer.Append(key);
-                writer.Append(':');
-                writer.Append(raw);
+                // One room check, and the position in a local (see UrlWriter.Put).
+                var destination = writer.GetSpan(key.Length + raw.Length + "/:".Length);
+                destination[0] = '/';
+                var at = UrlWriter.Put(destination, 1, key);
+                destination[at++] = ':';
+                writer.Advance(UrlWriter.Put(destination, at, raw));
                 return Text.Written;
             }
 
