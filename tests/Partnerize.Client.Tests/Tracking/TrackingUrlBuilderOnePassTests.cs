@@ -1,3 +1,4 @@
+using System.Globalization;
 using Partnerize.Client.Conversions;
 using Partnerize.Client.Tracking;
 
@@ -160,6 +161,137 @@ public class TrackingUrlBuilderOnePassTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.That(allocated, Is.EqualTo(StringBytes(url.Length)), url);
+    }
+
+    [TestCase("conversionRef", 2100)]
+    [TestCase("clickRef", 5000)]
+    [TestCase("voucher", 2100)]
+    [TestCase("customerRef", 5000)]
+    [TestCase("category", 2100)]
+    [TestCase("sku", 5000)]
+    [TestCase("custom", 2100)]
+    public void TryBuild_PlainValueBeyondTheThreadBuffer_SameUrlAsTheModelPath(string field, int length)
+    {
+        // Unreserved text only: the groups that reserve their room at once (basket, typed item, custom parameter) must grow
+        // the buffer for it.
+        var text = string.Concat(Enumerable.Repeat("Ab9-._~", (length / 7) + 1))[..length];
+        var builder = new ConversionBuilder()
+            .ConversionRef(field == "conversionRef" ? text : "ORD-1")
+            .ClickRef(field == "clickRef" ? text : "clk")
+            .Voucher(field == "voucher" ? text : "V10")
+            .CustomerRef(field == "customerRef" ? text : "C-1")
+            .AddItem(field == "category" ? text : "shoes", 2, 19.99m, field == "sku" ? text : "SKU-1")
+            .Custom("note", field == "custom" ? text : "n");
+
+        AssertSameUrlAsTheModelPath(builder);
+    }
+
+    [Test]
+    public void TryBuild_ManyPlainItemsBeyondTheThreadBuffer_SameUrlAsTheModelPath()
+    {
+        var builder = new ConversionBuilder().ConversionRef("ORD-1").ClickRef("clk").Currency("EUR");
+        for (var i = 0; i < 80; i++)
+        {
+            builder.AddItem($"category-{i}-of-many-items", (i % 5) + 1, i % 3 == 0 ? null : 1.5m * i, i % 2 == 0 ? null : $"SKU-{i:D6}");
+        }
+
+        AssertSameUrlAsTheModelPath(builder);
+    }
+
+    [Test]
+    public void TryBuild_LongestBasketAcrossTheEndOfTheThreadBuffer_SameUrlAsTheModelPath()
+    {
+        // The basket's room is reserved for its longest form, which this one has (every field, "existing", both dates):
+        // with its end at every place around the end of the 2,048-character buffer, a reservation one short would throw.
+        for (var voucher = 1750; voucher <= 1950; voucher++)
+        {
+            var builder = new ConversionBuilder().ConversionRef("ORD-1").ClickRef("clk").Currency("gbp").Country("gb")
+                .CustomerType(CustomerType.Existing).Voucher(new string('v', voucher)).CustomerRef("C-1")
+                .FulfilmentDate(new DateOnly(2024, 5, 3)).ConversionTime(new DateTimeOffset(2024, 5, 3, 10, 11, 12, TimeSpan.Zero))
+                .AddItem("a", 1);
+
+            AssertSameUrlAsTheModelPath(builder);
+        }
+    }
+
+    [TestCase("7.9228162514264337593543950335")]
+    [TestCase("0.0000000000000000000000000001")]
+    [TestCase("79228162514264337593543950335")]
+    public void TryBuild_LongestItemAcrossTheEndOfTheThreadBuffer_SameUrlAsTheModelPath(string value)
+    {
+        // A typed item's room is reserved for its longest numbers (a 30-character decimal, a 10-digit quantity): with the
+        // item (and the custom parameter before it) ending at every place around the end of the 2,048-character buffer, a
+        // reservation one short would throw.
+        for (var custom = 1800; custom <= 2048; custom++)
+        {
+            var builder = new ConversionBuilder().ConversionRef("r").ClickRef("c").Custom("k", new string('w', custom))
+                .AddItem("a", int.MaxValue, decimal.Parse(value, CultureInfo.InvariantCulture), "S");
+
+            AssertSameUrlAsTheModelPath(builder);
+        }
+    }
+
+    [Test]
+    public void TryBuild_PlainTypedItemOfNegativeZero_SameUrlAsTheModelPath()
+    {
+        var builder = new ConversionBuilder().ConversionRef("r").ClickRef("c").AddItem("a", 1, new decimal(0, 0, 0, true, 2), "S");
+
+        AssertSameUrlAsTheModelPath(builder);
+    }
+
+    [Test]
+    public void TryBuild_BasketToTrimOrEscape_SameUrlAsTheModelPath()
+    {
+        // Not the plain basket (padding, lower case, text dates, escaping, non-ASCII): written value by value.
+        var builder = new ConversionBuilder()
+            .ConversionRef(" ORD/1 ").ClickRef("clk:ÅÄÖ").Currency("gbp").Country(" gb ").CustomerType("Existing")
+            .Voucher("SUMMER 10%").CustomerRef("Müller & Söhne").FulfilmentDate(" 2024-05-03 ").ConversionTime("2024-05-03T10:11:12+02:00")
+            .AddItem("Kleider & Röcke", 1, 59.99m, "SKU/1 🎉").AddItem("socks", 3)
+            .Custom("store_name", "Grünwald [Süd]").Custom("blank", " ");
+
+        AssertSameUrlAsTheModelPath(builder);
+    }
+
+    [Test]
+    public void TryBuild_PlainBasketWithTypedDates_SameUrlAsTheModelPath()
+    {
+        var builder = new ConversionBuilder()
+            .ConversionRef("ORD-1").ClickRef("clk").Currency("Gbp").Country("gB").CustomerType(CustomerType.Existing)
+            .FulfilmentDate(new DateOnly(2024, 12, 31)).ConversionTime(new DateTimeOffset(2024, 5, 3, 23, 59, 59, 999, TimeSpan.FromHours(-7)))
+            .AddItem("shoes", 1);
+
+        AssertSameUrlAsTheModelPath(builder);
+    }
+
+    [TestCase(-0.01)]
+    [TestCase(-59.99)]
+    public void TryBuild_PlainTypedItemBelowZero_RejectsAsConversionBuilderBuild(double value)
+    {
+        var builder = new ConversionBuilder().ConversionRef("ORD-1").ClickRef("clk").AddItem("shoes", 1, (decimal)value, "SKU-1");
+        builder.TryBuild(out _, out var expected);
+
+        var built = new TrackingUrlBuilder(PrfHost, "10l176").TryBuild(builder, out var url, out var rejections);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(built, Is.False);
+            Assert.That(url, Is.Null);
+            Assert.That(rejections, Is.EqualTo(expected).And.Not.Empty);
+        });
+    }
+
+    private static void AssertSameUrlAsTheModelPath(ConversionBuilder builder)
+    {
+        var urls = new TrackingUrlBuilder(PrfHost, "10l176", maxLength: 100_000);
+        var expected = urls.Build(builder.Build());
+
+        var built = urls.TryBuild(builder, out var url, out var rejections);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(built, Is.True, () => string.Join("; ", rejections));
+            Assert.That(url, Is.EqualTo(expected));
+        });
     }
 
     private static long StringBytes(int length) => (22 + (2 * length) + 7) / 8 * 8;

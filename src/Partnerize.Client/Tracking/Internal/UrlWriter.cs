@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -72,27 +74,7 @@ internal ref struct UrlWriter
             Grow(length);
         }
 
-        // Most values of a URL are short (codes, IDs, SKUs): two overlapping 8- or 16-byte moves copy 4 to 16 characters
-        // without a call to the general copy, which costs more than the copy itself at these sizes. Both moves stay
-        // within the text and within the room just checked.
-        ref var source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
-        ref var destination = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length));
-        var bytes = (nuint)length * sizeof(char);
-        if (length is >= 8 and <= 16)
-        {
-            Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, bytes - 16), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, bytes - 16)));
-        }
-        else if (length is >= 4 and < 8)
-        {
-            Unsafe.WriteUnaligned(ref destination, Unsafe.ReadUnaligned<ulong>(ref source));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, bytes - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, bytes - 8)));
-        }
-        else
-        {
-            text.CopyTo(_buffer[_length..]);
-        }
-
+        CopyShort(ref Unsafe.Add(ref MemoryMarshal.GetReference(_buffer), _length), text);
         _length += length;
     }
 
@@ -109,6 +91,18 @@ internal ref struct UrlWriter
         _length += written;
     }
 
+    /// <summary>The longest text <see cref="WriteDecimal"/> writes: 29 digits and the point.</summary>
+    public const int MaxDecimalLength = 30;
+
+    /// <summary>The longest text <see cref="WriteNonNegative"/> writes: the 10 digits of <see cref="int.MaxValue"/>.</summary>
+    public const int MaxIntLength = 10;
+
+    /// <summary>The length of a date as <see cref="WriteDate"/> writes it.</summary>
+    public const int DateLength = 10;
+
+    /// <summary>The length of a time as <see cref="WriteEscapedTime"/> writes it.</summary>
+    public const int EscapedTimeLength = 25;
+
     /// <summary>
     /// Appends a decimal of 0 or more as its invariant text (<c>42.50</c>: every digit of its scale, no exponent, exactly
     /// as <see cref="decimal.ToString(IFormatProvider)"/> writes it), from its 96-bit integer and scale, without the
@@ -117,6 +111,23 @@ internal ref struct UrlWriter
     /// </summary>
     public void AppendDecimal(decimal value)
     {
+        var written = WriteDecimal(GetSpan(MaxDecimalLength), value);
+        if (written < 0)
+        {
+            AppendInvariant(value);
+            return;
+        }
+
+        _length += written;
+    }
+
+    /// <summary>
+    /// Writes a decimal of 0 or more (or a negative zero) as <see cref="AppendDecimal"/> does at the start of
+    /// <paramref name="destination"/>, which has room for <see cref="MaxDecimalLength"/> characters.
+    /// </summary>
+    /// <returns>The number of characters written, or -1 (nothing written) for a value below zero.</returns>
+    public static int WriteDecimal(Span<char> destination, decimal value)
+    {
         var bits = default(DecimalBits);
         decimal.GetBits(value, bits);
         var flags = bits[3];
@@ -124,23 +135,21 @@ internal ref struct UrlWriter
         // A negative zero is written as a zero ("0.00"), as the validator keeps it.
         if (flags < 0 && (bits[0] | bits[1] | bits[2]) != 0)
         {
-            AppendInvariant(value);
-            return;
+            return -1;
         }
 
         var scale = (flags >> 16) & 0xFF;
         var low = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
         if (bits[2] != 0)
         {
-            AppendScaled(new UInt128((uint)bits[2], low), scale);
-            return;
+            return WriteScaled(destination, new UInt128((uint)bits[2], low), scale);
         }
 
         // The digits from the right: the fraction (zero-padded to the scale), the point, then the integral part (at
-        // least "0"), written straight into the buffer.
+        // least "0").
         var count = CountDigits(low);
         var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
-        var destination = GetSpan(length)[..length];
+        destination = destination[..length];
         var at = length;
         for (var i = 0; i < scale; i++)
         {
@@ -162,7 +171,48 @@ internal ref struct UrlWriter
         }
         while (at > 0);
 
-        _length += length;
+        return length;
+    }
+
+    /// <summary>
+    /// Writes a number of 0 or more (digits only) at <paramref name="at"/> in <paramref name="destination"/>, which has
+    /// room for <see cref="MaxIntLength"/> characters there.
+    /// </summary>
+    /// <returns>The position after the number.</returns>
+    public static int WriteNonNegative(Span<char> destination, int at, int value)
+    {
+        Debug.Assert(value >= 0, "Only numbers of 0 or more are written as digits alone.");
+        if (value < 10)
+        {
+            destination[at] = (char)('0' + value);
+            return at + 1;
+        }
+
+        var digits = CountDigits((ulong)value);
+        WriteDigits(destination.Slice(at, digits), value);
+        return at + digits;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="text"/> to <paramref name="destination"/> at <paramref name="at"/>, as
+    /// <see cref="Append(ReadOnlySpan{char})"/> does, for a caller that keeps its position in a local: a writer passed by
+    /// reference keeps its length in memory, so every append waits for the previous one's store.
+    /// </summary>
+    /// <returns>The position after the text.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Put(Span<char> destination, int at, scoped ReadOnlySpan<char> text)
+    {
+        var length = text.Length;
+
+        // The caller reserved room for what it writes; this check (a register comparison) keeps a wrong reservation from
+        // writing past the buffer.
+        if ((uint)at > (uint)destination.Length || (uint)length > (uint)(destination.Length - at))
+        {
+            ThrowNoRoom();
+        }
+
+        CopyShort(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), at), text);
+        return at + length;
     }
 
     /// <summary>Appends a number of 0 or more in the invariant culture (digits only).</summary>
@@ -194,29 +244,44 @@ internal ref struct UrlWriter
     /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
     public void AppendDate(int year, int month, int day)
     {
-        var destination = GetSpan(10)[..10];
+        WriteDate(GetSpan(DateLength), year, month, day);
+        _length += DateLength;
+    }
+
+    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
+    public void AppendEscapedTime(DateTime utc)
+    {
+        WriteEscapedTime(GetSpan(EscapedTimeLength), utc);
+        _length += EscapedTimeLength;
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c> (<see cref="DateLength"/> characters) at the start of <paramref name="destination"/>.</summary>
+    public static void WriteDate(Span<char> destination, int year, int month, int day)
+    {
+        destination = destination[..DateLength];
         WriteTwoDigits(destination, year / 100);
         WriteTwoDigits(destination[2..], year % 100);
         destination[4] = '-';
         WriteTwoDigits(destination[5..], month);
         destination[7] = '-';
         WriteTwoDigits(destination[8..], day);
-        _length += 10;
     }
 
-    /// <summary>Appends a UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, escaped: the space as <c>%20</c>, each <c>:</c> as <c>%3A</c>.</summary>
-    public void AppendEscapedTime(DateTime utc)
+    /// <summary>Writes a UTC time as <see cref="AppendEscapedTime"/> does (<see cref="EscapedTimeLength"/> characters) at the start of <paramref name="destination"/>.</summary>
+    public static void WriteEscapedTime(Span<char> destination, DateTime utc)
     {
         utc.Deconstruct(out var date, out var time);
-        AppendDate(date);
-        var destination = GetSpan(14);
-        "%20".CopyTo(destination);
-        WriteTwoDigits(destination[3..], time.Hour);
-        "%3A".CopyTo(destination[5..]);
-        WriteTwoDigits(destination[8..], time.Minute);
-        "%3A".CopyTo(destination[10..]);
-        WriteTwoDigits(destination[13..], time.Second);
-        _length += 15;
+
+        // One calendar computation for the three parts, where Year, Month and Day would make one each.
+        date.Deconstruct(out var year, out var month, out var day);
+        destination = destination[..EscapedTimeLength];
+        WriteDate(destination, year, month, day);
+        "%20".CopyTo(destination[10..]);
+        WriteTwoDigits(destination[13..], time.Hour);
+        "%3A".CopyTo(destination[15..]);
+        WriteTwoDigits(destination[18..], time.Minute);
+        "%3A".CopyTo(destination[20..]);
+        WriteTwoDigits(destination[23..], time.Second);
     }
 
     /// <summary>Appends <paramref name="value"/> (0 or more) as exactly <paramref name="digits"/> decimal digits, zero-padded.</summary>
@@ -265,6 +330,36 @@ internal ref struct UrlWriter
         }
     }
 
+    /// <summary>Copies <paramref name="text"/> to <paramref name="destination"/>, which has room for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort(ref char destination, scoped ReadOnlySpan<char> text)
+    {
+        // Most values of a URL are short (codes, IDs, SKUs): two overlapping 8- or 16-byte moves copy 4 to 16 characters
+        // without a call to the general copy, which costs more than the copy itself at these sizes. Both moves stay
+        // within the text and within the room the caller checked.
+        var length = text.Length;
+        ref var source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        ref var target = ref Unsafe.As<char, byte>(ref destination);
+        var bytes = (nuint)length * sizeof(char);
+        if (length is >= 8 and <= 16)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, bytes - 16), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, bytes - 16)));
+        }
+        else if (length is >= 4 and < 8)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, bytes - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, bytes - 8)));
+        }
+        else
+        {
+            text.CopyTo(MemoryMarshal.CreateSpan(ref destination, length));
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNoRoom() => throw new InvalidOperationException("No room was reserved for the text in the URL buffer.");
+
     /// <summary>Writes <paramref name="value"/> zero-padded to fill <paramref name="destination"/>.</summary>
     private static void WriteDigits(Span<char> destination, int value)
     {
@@ -295,7 +390,7 @@ internal ref struct UrlWriter
 
     /// <summary>The rare decimal above 64 bits (its 96-bit integer over 18 446 744 073 709 551 615): the same text through 128-bit arithmetic.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AppendScaled(UInt128 unscaled, int scale)
+    private static int WriteScaled(Span<char> destination, UInt128 unscaled, int scale)
     {
         var count = 1;
         for (var rest = unscaled / 10; rest != 0; rest /= 10)
@@ -304,7 +399,7 @@ internal ref struct UrlWriter
         }
 
         var length = scale == 0 ? count : Math.Max(count, scale + 1) + 1;
-        var destination = GetSpan(length)[..length];
+        destination = destination[..length];
         var at = length;
         for (var i = 0; i < scale; i++)
         {
@@ -326,7 +421,7 @@ internal ref struct UrlWriter
         }
         while (at > 0);
 
-        _length += length;
+        return length;
     }
 
     /// <summary>Room for <see cref="decimal.GetBits(decimal, Span{int})"/> without a stack allocation.</summary>

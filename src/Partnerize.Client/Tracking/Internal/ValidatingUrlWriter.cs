@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Partnerize.Client.Conversions;
@@ -28,6 +29,16 @@ internal static class ValidatingUrlWriter
         Malformed,
     }
 
+    // What the basket writes besides the prefix and its four free-text values, at most: the keys, the codes, the longer
+    // customer type, the date and the time. (Read-only rather than const, for the string lengths; the JIT reads it as a
+    // constant.)
+    private static readonly int BasketRoom = ("/:".Length + ParameterNames.ConversionRef.Length) + ("/:".Length + ParameterNames.ClickRef.Length)
+        + ("/:".Length + ParameterNames.Currency.Length + 3) + ("/:".Length + ParameterNames.Country.Length + 2)
+        + ("/:".Length + ParameterNames.CustomerType.Length + "existing".Length)
+        + ("/:".Length + ParameterNames.Voucher.Length) + ("/:".Length + ParameterNames.CustomerRef.Length)
+        + ("/:".Length + ParameterNames.FulfilmentDate.Length + UrlWriter.DateLength)
+        + ("/:".Length + ParameterNames.ConversionTime.Length + UrlWriter.EscapedTimeLength);
+
     /// <summary>Appends the URL after <paramref name="prefix"/>; <see langword="false"/> when the validator must decide.</summary>
     public static bool TryWrite(ref UrlWriter writer, string prefix, in DraftFields fields)
     {
@@ -36,23 +47,186 @@ internal static class ValidatingUrlWriter
             return false;
         }
 
-        writer.Append(prefix);
-        if (Segment(ref writer, "/" + ParameterNames.ConversionRef + ":", fields.ConversionRef) != Text.Written
-            || Segment(ref writer, "/" + ParameterNames.ClickRef + ":", fields.ClickRef) != Text.Written
-            || !Code(ref writer, "/" + ParameterNames.Currency + ":", fields.Currency, 3)
-            || !Code(ref writer, "/" + ParameterNames.Country + ":", fields.Country, 2)
-            || !CustomerType(ref writer, fields.CustomerType)
-            || Segment(ref writer, "/" + ParameterNames.Voucher + ":", fields.Voucher) == Text.Malformed
-            || Segment(ref writer, "/" + ParameterNames.CustomerRef + ":", fields.CustomerRef) == Text.Malformed
-            || !FulfilmentDate(ref writer, fields)
-            || !ConversionTime(ref writer, fields)
-            || !Custom(ref writer, fields.CustomParameters))
+        // The plain basket is written in one go; any other (a value to trim or escape, a code to look at closer, or
+        // something to reject) is written value by value instead.
+        if (!PlainBasket(ref writer, prefix, fields) && !Basket(ref writer, prefix, fields))
+        {
+            return false;
+        }
+
+        if (!Custom(ref writer, fields.CustomParameters))
         {
             return false;
         }
 
         writer.Append('/');
         return Items(ref writer, fields);
+    }
+
+    /// <summary>
+    /// Writes the prefix and the basket fields when every text value is unreserved characters only and every code and
+    /// the customer type is exactly as sent: then the whole basket has a known longest length, room for it is made once,
+    /// and it is written with its position in a local (see <see cref="UrlWriter.Put"/>).
+    /// </summary>
+    /// <returns>
+    /// <see langword="false"/>, having written nothing (the writer is only advanced at the end), for any other basket,
+    /// which <see cref="Basket"/> then writes or leaves to the validator.
+    /// </returns>
+    private static bool PlainBasket(ref UrlWriter writer, string prefix, in DraftFields fields)
+    {
+        var conversionRef = fields.ConversionRef;
+        var clickRef = fields.ClickRef;
+        var voucher = fields.Voucher;
+        var customerRef = fields.CustomerRef;
+        if (!IsPlain(conversionRef) || !IsPlain(clickRef) || !IsPlainOrEmpty(voucher) || !IsPlainOrEmpty(customerRef))
+        {
+            return false;
+        }
+
+        var destination = writer.GetSpan(prefix.Length + BasketRoom + conversionRef.Length + clickRef.Length
+            + (voucher?.Length ?? 0) + (customerRef?.Length ?? 0));
+        var at = UrlWriter.Put(destination, 0, prefix);
+        at = UrlWriter.Put(destination, at, "/" + ParameterNames.ConversionRef + ":");
+        at = UrlWriter.Put(destination, at, conversionRef);
+        at = UrlWriter.Put(destination, at, "/" + ParameterNames.ClickRef + ":");
+        at = UrlWriter.Put(destination, at, clickRef);
+        if (fields.Currency is { } currency)
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Currency + ":");
+            at = PlainCode(destination, at, currency, 3);
+        }
+
+        if (at >= 0 && fields.Country is { } country)
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Country + ":");
+            at = PlainCode(destination, at, country, 2);
+        }
+
+        if (at < 0)
+        {
+            return false;
+        }
+
+        if (fields.CustomerType is { } customerType)
+        {
+            if (string.Equals(customerType, "new", StringComparison.Ordinal))
+            {
+                at = UrlWriter.Put(destination, at, "/" + ParameterNames.CustomerType + ":new");
+            }
+            else if (string.Equals(customerType, "existing", StringComparison.Ordinal))
+            {
+                at = UrlWriter.Put(destination, at, "/" + ParameterNames.CustomerType + ":existing");
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (voucher is { Length: > 0 })
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Voucher + ":");
+            at = UrlWriter.Put(destination, at, voucher);
+        }
+
+        if (customerRef is { Length: > 0 })
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.CustomerRef + ":");
+            at = UrlWriter.Put(destination, at, customerRef);
+        }
+
+        if (fields.FulfilmentDateValue is { } date || (fields.FulfilmentDate is not null && TryParseFulfilmentDate(fields.FulfilmentDate, out date)))
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.FulfilmentDate + ":");
+            date.Deconstruct(out var year, out var month, out var day);
+            UrlWriter.WriteDate(destination[at..], year, month, day);
+            at += UrlWriter.DateLength;
+        }
+        else if (fields.FulfilmentDate is not null)
+        {
+            return false;
+        }
+
+        if (fields.ConversionTimeValue.HasValue || fields.ConversionTime is not null)
+        {
+            if (!ConversionTimeOf(fields, out var time))
+            {
+                return false;
+            }
+
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.ConversionTime + ":");
+            UrlWriter.WriteEscapedTime(destination[at..], time.UtcDateTime);
+            at += UrlWriter.EscapedTimeLength;
+        }
+
+        writer.Advance(at);
+        return true;
+    }
+
+    /// <summary>Writes a code of exactly <paramref name="length"/> ASCII letters, upper-cased; -1 for any other text.</summary>
+    private static int PlainCode(Span<char> destination, int at, string code, int length)
+    {
+        if (code.Length != length)
+        {
+            return -1;
+        }
+
+        var target = destination.Slice(at, length);
+        for (var i = 0; i < length; i++)
+        {
+            var c = code[i];
+            if (!char.IsAsciiLetter(c))
+            {
+                return -1;
+            }
+
+            // Upper case for an ASCII letter: the one bit that differs.
+            target[i] = (char)(c & ~0x20);
+        }
+
+        return at + length;
+    }
+
+    private static bool TryParseFulfilmentDate(string raw, out DateOnly date)
+    {
+        date = default;
+        return TryTrim(raw, out var text) && DraftValidator.TryParseIsoDate(text, out date);
+    }
+
+    private static bool ConversionTimeOf(in DraftFields fields, out DateTimeOffset time)
+    {
+        if (fields.ConversionTimeValue is { } value)
+        {
+            time = DraftValidator.WholeSecondsUtc(value);
+            return true;
+        }
+
+        time = default;
+        return TryTrim(fields.ConversionTime, out var text) && DraftValidator.TryParseConversionTime(text, out time);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlain([NotNullWhen(true)] string? raw) =>
+        raw is { Length: > 0 } && !raw.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainOrEmpty(string? raw) =>
+        raw is null || !raw.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved);
+
+    /// <summary>Appends the prefix and the basket fields value by value, trimming and escaping as needed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Basket(ref UrlWriter writer, string prefix, in DraftFields fields)
+    {
+        writer.Append(prefix);
+        return Segment(ref writer, "/" + ParameterNames.ConversionRef + ":", fields.ConversionRef) == Text.Written
+            && Segment(ref writer, "/" + ParameterNames.ClickRef + ":", fields.ClickRef) == Text.Written
+            && Code(ref writer, "/" + ParameterNames.Currency + ":", fields.Currency, 3)
+            && Code(ref writer, "/" + ParameterNames.Country + ":", fields.Country, 2)
+            && CustomerType(ref writer, fields.CustomerType)
+            && Segment(ref writer, "/" + ParameterNames.Voucher + ":", fields.Voucher) != Text.Malformed
+            && Segment(ref writer, "/" + ParameterNames.CustomerRef + ":", fields.CustomerRef) != Text.Malformed
+            && FulfilmentDate(ref writer, fields)
+            && ConversionTime(ref writer, fields);
     }
 
     private static bool Items(ref UrlWriter writer, in DraftFields fields)
@@ -88,7 +262,61 @@ internal static class ValidatingUrlWriter
         return fields.Item is { HasAnyValue: true } single && Item(ref writer, single);
     }
 
+    // What a typed item writes besides its category and SKU, at most: the keys, the brackets, the value and the quantity.
+    // (Read-only rather than const, for the string lengths; the JIT reads it as a constant.)
+    private static readonly int TypedItemRoom = ("[:".Length + ParameterNames.Category.Length) + ("/:".Length + ParameterNames.Sku.Length)
+        + ("/:".Length + ParameterNames.Value.Length + UrlWriter.MaxDecimalLength)
+        + ("/:".Length + ParameterNames.Quantity.Length + UrlWriter.MaxIntLength) + "]".Length;
+
     private static bool TypedItem(ref UrlWriter writer, in ItemEntry entry)
+    {
+        // The usual item: a category and a SKU of unreserved characters only, so nothing to trim or escape, and the whole
+        // group has a known longest length. Room for it is made once and the group is written with its position in a
+        // local, not through the writer's fields in memory (see UrlWriter.Put).
+        var category = entry.Category;
+        var sku = entry.Sku;
+        if (category is null || category.Length == 0 || category.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved)
+            || (sku is not null && sku.AsSpan().ContainsAnyExcept(PercentEncoding.Unreserved)))
+        {
+            return TypedItemToEscape(ref writer, entry);
+        }
+
+        if (entry.Quantity < 1)
+        {
+            return false;
+        }
+
+        var destination = writer.GetSpan(TypedItemRoom + category.Length + (sku?.Length ?? 0));
+        var at = UrlWriter.Put(destination, 0, "[" + ParameterNames.Category + ":");
+        at = UrlWriter.Put(destination, at, category);
+        if (sku is { Length: > 0 })
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Sku + ":");
+            at = UrlWriter.Put(destination, at, sku);
+        }
+
+        if (entry.Value is { } value)
+        {
+            at = UrlWriter.Put(destination, at, "/" + ParameterNames.Value + ":");
+            var written = UrlWriter.WriteDecimal(destination[at..], value);
+            if (written < 0)
+            {
+                // Below zero: the validator rejects it.
+                return false;
+            }
+
+            at += written;
+        }
+
+        at = UrlWriter.Put(destination, at, "/" + ParameterNames.Quantity + ":");
+        at = UrlWriter.WriteNonNegative(destination, at, entry.Quantity);
+        destination[at++] = ']';
+        writer.Advance(at);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TypedItemToEscape(ref UrlWriter writer, in ItemEntry entry)
     {
         if (entry.Quantity < 1 || (entry.Value is { } given && IsBelowZero(given))
             || Segment(ref writer, "[" + ParameterNames.Category + ":", entry.Category) != Text.Written
@@ -337,10 +565,12 @@ internal static class ValidatingUrlWriter
             var next = raw.AsSpan().IndexOfAnyExcept(PercentEncoding.Unreserved);
             if (next < 0)
             {
-                writer.Append('/');
-                writer.Append(key);
-                writer.Append(':');
-                writer.Append(raw);
+                // One room check, and the position in a local (see UrlWriter.Put).
+                var destination = writer.GetSpan(key.Length + raw.Length + "/:".Length);
+                destination[0] = '/';
+                var at = UrlWriter.Put(destination, 1, key);
+                destination[at++] = ':';
+                writer.Advance(UrlWriter.Put(destination, at, raw));
                 return Text.Written;
             }
 

@@ -124,6 +124,79 @@ public class UrlWriterNumberTests
         Assert.That(text, Is.EqualTo("ab12345.678"));
     }
 
+    [TestCase(0)]
+    [TestCase(9)]
+    [TestCase(10)]
+    [TestCase(1_000_000_000)]
+    [TestCase(int.MaxValue)]
+    public void WriteNonNegative_Value_WritesTheInvariantTextAtThePosition(int value)
+    {
+        var destination = new char[2 + UrlWriter.MaxIntLength];
+        destination[0] = 'q';
+        destination[1] = ':';
+
+        var end = UrlWriter.WriteNonNegative(destination, 2, value);
+
+        Assert.That(new string(destination, 0, end), Is.EqualTo("q:" + value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [TestCase("7.9228162514264337593543950335")]
+    [TestCase("0.0000000000000000000000000001")]
+    [TestCase("79228162514264337593543950335")]
+    public void WriteDecimal_LongestValues_FitMaxDecimalLength(string text)
+    {
+        var destination = new char[UrlWriter.MaxDecimalLength];
+
+        var written = UrlWriter.WriteDecimal(destination, decimal.Parse(text, CultureInfo.InvariantCulture));
+
+        Assert.That(new string(destination, 0, written), Is.EqualTo(text));
+    }
+
+    [Test]
+    public void WriteDecimal_BelowZero_WritesNothing()
+    {
+        var destination = new char[UrlWriter.MaxDecimalLength];
+
+        var written = UrlWriter.WriteDecimal(destination, -0.01m);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(written, Is.EqualTo(-1));
+            Assert.That(destination, Is.All.EqualTo('\0'));
+        });
+    }
+
+    [TestCase(0, 5, true)]
+    [TestCase(3, 5, true)]
+    [TestCase(4, 5, false)]
+    [TestCase(8, 5, false)]
+    [TestCase(0, 9, false)]
+    public void Put_TextAndRoom_CopiesOrThrowsRatherThanWritePastTheSpan(int at, int length, bool fits)
+    {
+        // Within a larger array: a copy past the span would land in the array, not fault.
+        var array = new char[16];
+        var text = new string('x', length);
+
+        int Put() => UrlWriter.Put(array.AsSpan(0, 8), at, text);
+
+        if (fits)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(Put(), Is.EqualTo(at + length));
+                Assert.That(new string(array), Is.EqualTo(new string('\0', at) + text + new string('\0', 16 - at - length)));
+            });
+        }
+        else
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(Put, Throws.InvalidOperationException);
+                Assert.That(array, Is.All.EqualTo('\0'));
+            });
+        }
+    }
+
     /// <summary>Non-negative decimals of every scale and size: 32, 64 and 96-bit integers, with zeros mixed in.</summary>
     public static Arbitrary<decimal> Decimals() => Arb.From(
         from lo in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(int.MinValue, int.MaxValue)))
