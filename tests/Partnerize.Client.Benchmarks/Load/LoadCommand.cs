@@ -166,10 +166,24 @@ public static class LoadCommand
     private static IReadOnlyList<T> Take<T>(IReadOnlyList<T> items, int count) =>
         count >= items.Count ? items : items.Take(count).ToArray();
 
-    private static double Median(IEnumerable<RunResult> runs, string side)
+    private static double Median(IEnumerable<RunResult> runs, string side) =>
+        Median(runs.Where(run => run.Side == side).Select(run => run.RowsPerSecond));
+
+    /// <summary>
+    /// The median over the rounds of the library's rows per second divided by the plain loop's in the same round. The
+    /// two runs of a round are back to back, so a machine that speeds up or slows down during a section (another tenant of
+    /// the host, say) moves both sides of a round alike, where it can move the two sides' separate medians apart.
+    /// </summary>
+    private static double PairedRatio(IEnumerable<RunResult> runs) =>
+        Median(runs.Chunk(2)
+            .Where(round => round.Length == 2)
+            .Select(round => round.Single(run => run.Side == RunResult.LibrarySide).RowsPerSecond
+                / round.Single(run => run.Side == RunResult.PlainSide).RowsPerSecond));
+
+    private static double Median(IEnumerable<double> values)
     {
-        var values = runs.Where(run => run.Side == side).Select(run => run.RowsPerSecond).Order().ToArray();
-        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static void PrintRuns(Action<string> print, IReadOnlyList<RunResult> runs)
@@ -188,8 +202,8 @@ public static class LoadCommand
 
     private static void PrintSummary(Action<string> print, IReadOnlyList<RunResult> runs)
     {
-        print("| concurrency | library rows/s (median) | plain rows/s (median) | library / plain | library CPU/row | plain CPU/row |");
-        print("|---:|---:|---:|---:|---:|---:|");
+        print("| concurrency | library rows/s (median) | plain rows/s (median) | library / plain | library / plain, round by round (median) | library CPU/row | plain CPU/row |");
+        print("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in runs.GroupBy(run => run.Concurrency).OrderBy(group => group.Key))
         {
             var library = Median(group, RunResult.LibrarySide);
@@ -197,7 +211,7 @@ public static class LoadCommand
             var libraryCpu = group.Where(run => run.Side == RunResult.LibrarySide).Average(run => run.CpuMicrosecondsPerRow);
             var plainCpu = group.Where(run => run.Side == RunResult.PlainSide).Average(run => run.CpuMicrosecondsPerRow);
             print(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {library:N0} | {plain:N0} | {library / plain:F2} | {libraryCpu:F0} µs | {plainCpu:F0} µs |"));
+                $"| {group.Key} | {library:N0} | {plain:N0} | {library / plain:F2} | {PairedRatio(group):F2} | {libraryCpu:F0} µs | {plainCpu:F0} µs |"));
         }
     }
 }
