@@ -91,6 +91,34 @@ public class ConversionTrackerBatchTests
     }
 
     [Test]
+    public async Task TrackManyAsync_LoopBodyBlocksItsThread_TheOtherSendersKeepSending()
+    {
+        var fake = new FakePartnerize();
+        await using var services = TrackerHarness.Create(fake);
+        var indexes = new List<long>();
+        var sentWhileBlocked = 0;
+
+        await foreach (var result in services.Tracker().TrackManyAsync(TrackerHarness.Drafts(20), new TrackingBatchOptions { MaxConcurrency = 2 }, TrackerHarness.GuardToken))
+        {
+            if (result.Index == 0)
+            {
+                // Blocks the thread the body runs on, as a synchronous database call would, until the other sender has
+                // sent the rest (the window of 64 holds them all).
+                SpinWait.SpinUntil(() => fake.TrackingRequests.Count == 20, TrackerHarness.Guard);
+                sentWhileBlocked = fake.TrackingRequests.Count;
+            }
+
+            indexes.Add(result.Index);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sentWhileBlocked, Is.EqualTo(20));
+            Assert.That(indexes, Is.EqualTo(Enumerable.Range(0, 20).Select(i => (long)i)));
+        });
+    }
+
+    [Test]
     public async Task TrackManyAsync_SlowFirstRow_StopsReadingOnceTheWindowIsFull()
     {
         var fakeClock = new FakeTimeProvider();
