@@ -224,13 +224,7 @@ internal ref struct UrlWriter
             return;
         }
 
-        if (value < 10)
-        {
-            Append((char)('0' + value));
-            return;
-        }
-
-        AppendDigits(value, CountDigits((ulong)value));
+        _length += WriteNonNegative(GetSpan(MaxIntLength), 0, value);
     }
 
     /// <summary>Appends a date as <c>yyyy-MM-dd</c>.</summary>
@@ -282,13 +276,6 @@ internal ref struct UrlWriter
         WriteTwoDigits(destination[18..], time.Minute);
         "%3A".CopyTo(destination[20..]);
         WriteTwoDigits(destination[23..], time.Second);
-    }
-
-    /// <summary>Appends <paramref name="value"/> (0 or more) as exactly <paramref name="digits"/> decimal digits, zero-padded.</summary>
-    public void AppendDigits(int value, int digits)
-    {
-        WriteDigits(GetSpan(digits)[..digits], value);
-        _length += digits;
     }
 
     /// <summary>A span of at least <paramref name="size"/> free characters; call <see cref="Advance"/> after writing.</summary>
