@@ -55,6 +55,7 @@ public sealed class ConversionMapping
         ConversionTime = conversionTime;
         Custom = custom;
         _mapper = mapper;
+        RequiredColumns = FindRequiredColumns(conversionRef, clickRef, item, items);
     }
 
     /// <summary>The column of the conversion reference (order ID).</summary>
@@ -111,20 +112,7 @@ public sealed class ConversionMapping
     public static ConversionMapping FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, MappingJson.DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            throw MappingJson.NotJson(exception);
-        }
-
-        using (document)
-        {
-            return MappingJson.Compile(document.RootElement);
-        }
+        return MappingJson.Compile(json);
     }
 
     /// <summary>Reads a mapping from a UTF-8 JSON stream.</summary>
@@ -135,20 +123,11 @@ public sealed class ConversionMapping
     public static async Task<ConversionMapping> LoadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(utf8Json, MappingJson.DocumentOptions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException exception)
-        {
-            throw MappingJson.NotJson(exception);
-        }
 
-        using (document)
-        {
-            return MappingJson.Compile(document.RootElement);
-        }
+        // A mapping is small: read it whole, so that its problems can be reported with their lines and positions.
+        using var buffer = new MemoryStream();
+        await utf8Json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return MappingJson.Compile(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>Reads a mapping from a UTF-8 JSON file.</summary>
@@ -292,6 +271,51 @@ public sealed class ConversionMapping
         }
 
         return missing;
+    }
+
+    /// <summary>
+    /// Lists the mapped columns missing from a source with the given column names (a file's header, a query's columns),
+    /// ignoring case. They count as empty in every row: when one of <see cref="RequiredColumns"/> is missing every row
+    /// is rejected, and any other missing column silently drops its field.
+    /// </summary>
+    /// <param name="columnNames">The source's column names.</param>
+    /// <returns>The missing column names, in mapping order; empty when every mapped column is present.</returns>
+    public IReadOnlyList<string> GetMissingColumns(IEnumerable<string> columnNames)
+    {
+        ArgumentNullException.ThrowIfNull(columnNames);
+        var present = new HashSet<string>(columnNames, StringComparer.OrdinalIgnoreCase);
+        var missing = new List<string>();
+        foreach (var column in _mapper.Columns)
+        {
+            if (column is not null && !present.Contains(column) && !missing.Contains(column, StringComparer.OrdinalIgnoreCase))
+            {
+                missing.Add(column);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// The columns without which no row can be sent: the conversion and click references; the single-item category and
+    /// quantity when no items column is mapped; the items column when no single-item category or quantity is mapped.
+    /// (When both are mapped, each row takes its items from either, so neither alone is required.)
+    /// </summary>
+    public IReadOnlyList<string> RequiredColumns { get; }
+
+    private static string[] FindRequiredColumns(string conversionRef, string clickRef, SingleItemMapping? item, ItemsMapping? items)
+    {
+        var required = new List<string> { conversionRef, clickRef };
+        if (items is null)
+        {
+            required.AddRange(new[] { item?.Category, item?.Quantity }.OfType<string>());
+        }
+        else if (item?.Category is null && item?.Quantity is null)
+        {
+            required.Add(items.Column);
+        }
+
+        return [.. required.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private IEnumerable<ConversionDraft> MapRows<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>> rows)

@@ -75,8 +75,8 @@ public class ConversionMappingDefinitionTests
 
     [TestCase("""{"conversionRef":"a","clickRef":"b","vouchre":"v"}""", "vouchre",
         "'vouchre' is not a setting of the mapping; expected one of: conversionRef, clickRef, item, items, currency, country, customerType, voucher, customerRef, fulfilmentDate, conversionTime, custom (line 1, position 47).")]
-    [TestCase("""{"conversionRef":"a","clickRef":"b","items":{"colum":"x"}}""", "items.colum",
-        "'colum' is not a setting of items; expected one of: column, category, quantity, value, sku, custom (line 1, position 54).")]
+    [TestCase("""{"conversionRef":"a","clickRef":"b","items":{"column":"l","colum":"x"}}""", "items.colum",
+        "'colum' is not a setting of items; expected one of: column, category, quantity, value, sku, custom (line 1, position 67).")]
     [TestCase("""{"conversionRef":"a","clickRef":"b","item":{"qty":"x"}}""", "item.qty",
         "'qty' is not a setting of item; expected one of: category, quantity, value, sku (line 1, position 51).")]
     [TestCase("""{"conversionRef":5,"clickRef":"b"}""", "conversionRef", "Expected a column name (a JSON string) (line 1, position 19).")]
@@ -94,6 +94,78 @@ public class ConversionMappingDefinitionTests
         var exception = Assert.Throws<ConversionMappingException>(() => ConversionMapping.FromJson(json))!;
 
         Assert.That(exception.Errors, Is.EqualTo(new[] { new ConversionMappingError(entry, message) }));
+    }
+
+    [Test]
+    public void FromJson_UnknownEntryAmongOtherProblems_ReportsEveryProblemAtOnce()
+    {
+        var exception = Assert.Throws<ConversionMappingException>(() => ConversionMapping.FromJson("""
+            {
+              "conversionRef": "order_id",
+              "clikRef": "click_ref",
+              "items": { "colum": "lines", "qty": "q" },
+              "currency": "",
+              "voucher": 5,
+              "custom": { "currency": "cur", "check-in": "check_in", "size": ["s"] }
+            }
+            """))!;
+
+        Assert.That(exception.Errors, Is.EqualTo(new[]
+        {
+            new ConversionMappingError("clikRef", "'clikRef' is not a setting of the mapping; expected one of: conversionRef, clickRef, item, items, currency, country, customerType, voucher, customerRef, fulfilmentDate, conversionTime, custom (line 3, position 13)."),
+            new ConversionMappingError("items.colum", "'colum' is not a setting of items; expected one of: column, category, quantity, value, sku, custom (line 4, position 22)."),
+            new ConversionMappingError("items.qty", "'qty' is not a setting of items; expected one of: column, category, quantity, value, sku, custom (line 4, position 38)."),
+            new ConversionMappingError("voucher", "Expected a column name (a JSON string) (line 6, position 15)."),
+            new ConversionMappingError("custom.size", "Expected a column name (a JSON string) (line 7, position 67)."),
+            new ConversionMappingError("clickRef", "No column is mapped to the click reference, which Partnerize needs to attribute a conversion; map clickRef to the column holding the click reference."),
+            new ConversionMappingError("items.column", "The items mapping names no column; set items.column to the column holding the items array."),
+            new ConversionMappingError("currency", "The column name is empty; name the column to read, or leave the entry out to not map the field."),
+            new ConversionMappingError("custom.currency", "Custom parameter name 'currency' is a standard Partnerize parameter name; map that field directly or choose another name."),
+            new ConversionMappingError("custom.check-in", "Custom parameter name 'check-in' is not valid: use 1 to 64 letters, digits or underscores."),
+        }));
+    }
+
+    [Test]
+    public void LoadAsync_StreamWithSeveralProblemsAndByteOrderMark_ReportsEveryProblemAtOnce()
+    {
+        var json = """{"conversionRef":"a","vouchre":"v","item":{"qty":"q"}}""";
+        using var stream = new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)]);
+
+        var exception = Assert.ThrowsAsync<ConversionMappingException>(() => ConversionMapping.LoadAsync(stream))!;
+
+        Assert.That(exception.Errors.Select(e => e.Entry), Is.EqualTo(new[] { "vouchre", "item.qty", "clickRef" }));
+    }
+
+    [Test]
+    public void FromJson_ItemsColumnOfTheWrongType_AsksForAColumnName()
+    {
+        var exception = Assert.Throws<ConversionMappingException>(() => ConversionMapping.FromJson(
+            """{"conversionRef":"a","clickRef":"b","items":{"column":7}}"""))!;
+
+        Assert.That(exception.Errors, Is.EqualTo(new[]
+        {
+            new ConversionMappingError("items.column", "Expected a column name (a JSON string) (line 1, position 56)."),
+        }));
+    }
+
+    [TestCase("""{"conversionRef":"id","clickRef":"ck","item":{"category":"cat","quantity":"qty","value":"v"}}""", new[] { "id", "ck", "cat", "qty" })]
+    [TestCase("""{"conversionRef":"id","clickRef":"ck","items":{"column":"lines"}}""", new[] { "id", "ck", "lines" })]
+    [TestCase("""{"conversionRef":"id","clickRef":"ck","item":{"sku":"sku"},"items":{"column":"lines"}}""", new[] { "id", "ck", "lines" })]
+    [TestCase("""{"conversionRef":"id","clickRef":"ck","item":{"category":"cat"},"items":{"column":"lines"}}""", new[] { "id", "ck" })]
+    [TestCase("""{"conversionRef":"id","clickRef":"ID"}""", new[] { "id" })]
+    public void RequiredColumns_ByItemSource_AreTheColumnsNoRowCanDoWithout(string json, string[] required)
+    {
+        Assert.That(ConversionMapping.FromJson(json).RequiredColumns, Is.EqualTo(required));
+    }
+
+    [Test]
+    public void GetMissingColumns_ColumnNames_ListsTheMappedOnesAbsentIgnoringCase()
+    {
+        Assert.That(IssueMapping.GetMissingColumns(["ORDER_ID", "click_ref", "qty", "line_items", "Currency"]), Is.EqualTo(new[]
+        {
+            "country", "customer_type", "voucher_code", "customer_id", "fulfilled_on", "ordered_at",
+            "category", "unit_price", "sku", "check_in",
+        }));
     }
 
     [Test]

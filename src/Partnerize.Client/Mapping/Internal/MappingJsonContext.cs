@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Partnerize.Client.Mapping.Internal;
 
-/// <summary>Source-generated JSON for mapping files: camelCase, unknown properties refused, comments allowed.</summary>
+/// <summary>Source-generated JSON that writes a mapping (<see cref="ConversionMapping.ToJson"/>); files are read by <see cref="MappingJson"/>.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
