@@ -29,6 +29,8 @@ internal static class SendCommand
         {
             input, mapping, campaign, concurrency, report, trackingUrl, dryRun, sandbox, output,
         };
+        var inputOptions = new InputCommandOptions();
+        inputOptions.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => new SendRun(console, new SendSettings(
             parseResult.GetRequiredValue(input).FullName,
@@ -39,7 +41,7 @@ internal static class SendCommand
             parseResult.GetValue(trackingUrl),
             parseResult.GetValue(dryRun),
             parseResult.GetValue(sandbox),
-            parseResult.GetValue(output) == "jsonl")).RunAsync(cancellationToken));
+            parseResult.GetValue(output) == "jsonl") { Input = inputOptions.Read(parseResult) }).RunAsync(cancellationToken));
         return command;
     }
 }

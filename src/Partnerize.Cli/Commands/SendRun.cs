@@ -25,7 +25,18 @@ internal sealed class SendRun(CliConsole console, SendSettings settings)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var mapping = await LoadMappingAsync(settings.MappingPath, cancellationToken).ConfigureAwait(false);
-        var rows = InputFile.ReadAsync(settings.InputPath, cancellationToken);
+
+        // The file is opened, inspected and its columns checked against the mapping before any row is mapped or sent.
+        var input = await InputFile.OpenAsync(settings.InputPath, settings.Input, cancellationToken).ConfigureAwait(false);
+        await using var inputFile = input.ConfigureAwait(false);
+        await ColumnCheck.RunAsync(mapping, input, settings.Input, console.Error).ConfigureAwait(false);
+        if (settings.Input.DecimalComma && !input.IsCsv)
+        {
+            throw new UsageException($"--decimal-comma applies to CSV files; {input.Name} is JSON, whose numbers always use a decimal point.");
+        }
+
+        var rows = input.IsCsv ? NumberColumns.ReadAsync(input.ReadRowsAsync(), mapping, settings.Input.DecimalComma) : input.ReadRowsAsync();
+
         _jsonLines = settings.JsonLines ? new JsonLinesOutput(console.Out) : null;
         _report = settings.ReportPath is null ? null : ReportWriter.Create(settings.ReportPath);
         await using (_report)
@@ -161,12 +172,18 @@ internal sealed class SendRun(CliConsole console, SendSettings settings)
 
     private static ConversionDraft Map(ConversionMapping mapping, InputRow row)
     {
-        if (row.ReadError is not null)
+        if (row.ReadError is not null && row.ReadErrorColumn is null)
         {
-            return new ConversionDraft { MappingRejections = [new ConversionRejection(RejectionCodes.ValueUnreadable, "row", row.ReadError)] };
+            return new ConversionDraft { MappingRejections = [new ConversionRejection(RejectionCodes.ValueUnreadable, row.ReadErrorField, row.ReadError)] };
         }
 
-        return row.Fields is not null ? mapping.Map(row.Fields) : mapping.Map(row.Json!.Value);
+        var draft = row.Fields is not null ? mapping.Map(row.Fields) : mapping.Map(row.Json!.Value);
+
+        // A value the file writes in a form the tool refuses (a thousands separator) rejects the row as a mapping
+        // problem of its field: the row's other fields are still read, so the report says everything wrong with it.
+        return row.ReadError is null
+            ? draft
+            : draft with { MappingRejections = [new ConversionRejection(RejectionCodes.ValueUnreadable, row.ReadErrorField, row.ReadError, Column: row.ReadErrorColumn), .. draft.MappingRejections ?? []] };
     }
 
     private static RowOutcome FromResult(InputRow row, ConversionResult result) => new()

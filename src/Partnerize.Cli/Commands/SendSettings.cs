@@ -1,3 +1,5 @@
+using Partnerize.Cli.Input;
+
 namespace Partnerize.Cli.Commands;
 
 /// <summary>What <c>partnerize send</c> was asked to do.</summary>
@@ -10,4 +12,8 @@ internal sealed record SendSettings(
     Uri? TrackingUrl,
     bool DryRun,
     bool Sandbox,
-    bool JsonLines);
+    bool JsonLines)
+{
+    /// <summary>How to read the input file: --delimiter, --encoding, --decimal-comma, --strict-columns.</summary>
+    public InputOptions Input { get; init; } = InputOptions.Default;
+}

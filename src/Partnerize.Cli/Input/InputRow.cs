@@ -9,6 +9,12 @@ namespace Partnerize.Cli.Input;
 /// <param name="ReadError">Why the row could not be read, when it could not; the row is then rejected.</param>
 internal sealed record InputRow(int Number, IReadOnlyDictionary<string, object?>? Fields, JsonElement? Json, string? ReadError = null)
 {
+    /// <summary>The field a <see cref="ReadError"/> is about (<c>item.value</c>); <c>row</c> when it is the whole row.</summary>
+    public string ReadErrorField { get; init; } = "row";
+
+    /// <summary>The column a <see cref="ReadError"/> is about, when it is one column.</summary>
+    public string? ReadErrorColumn { get; init; }
+
     /// <summary>The row as text fields, in file order, for the report of rows to fix and replay.</summary>
     public IEnumerable<KeyValuePair<string, string?>> RawFields()
     {

@@ -6,7 +6,7 @@ namespace Partnerize.Cli.Input;
 /// <summary>Streams the rows of a JSON Lines file (one object a line) or a JSON file (one array of objects).</summary>
 internal static class JsonRowReader
 {
-    public static async IAsyncEnumerable<InputRow> ReadLinesAsync(TextReader reader, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<InputRow> ReadLinesAsync(TextReader reader, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken, InvalidByteTracker? invalidBytes = null)
     {
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
@@ -18,6 +18,12 @@ internal static class JsonRowReader
 
             number++;
             InputRow row;
+            if (invalidBytes is not null && invalidBytes.Replaced(line))
+            {
+                yield return new InputRow(number, null, null, InvalidBytes(number, fileName));
+                continue;
+            }
+
             try
             {
                 using var document = JsonDocument.Parse(line);
@@ -34,7 +40,7 @@ internal static class JsonRowReader
         }
     }
 
-    public static async IAsyncEnumerable<InputRow> ReadArrayAsync(Stream stream, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<InputRow> ReadArrayAsync(Stream stream, string fileName, [EnumeratorCancellation] CancellationToken cancellationToken, InvalidByteTracker? invalidBytes = null)
     {
         var number = 0;
         var elements = JsonSerializer.DeserializeAsyncEnumerable(stream, CliJsonContext.Default.JsonElement, cancellationToken);
@@ -57,9 +63,14 @@ internal static class JsonRowReader
             }
 
             number++;
-            yield return element.ValueKind == JsonValueKind.Object
-                ? new InputRow(number, null, element)
-                : new InputRow(number, null, null, $"Row {number} of {fileName} is a JSON {element.ValueKind}, not an object.");
+            yield return element.ValueKind != JsonValueKind.Object
+                ? new InputRow(number, null, null, $"Row {number} of {fileName} is a JSON {element.ValueKind}, not an object.")
+                : invalidBytes is not null && invalidBytes.Replaced(element.GetRawText())
+                    ? new InputRow(number, null, null, InvalidBytes(number, fileName))
+                    : new InputRow(number, null, element);
         }
     }
+
+    private static string InvalidBytes(int number, string fileName) =>
+        $"Row {number} of {fileName} could not be read: it holds bytes that are not valid in the file's encoding; give the encoding with --encoding (e.g. --encoding windows-1252).";
 }
