@@ -36,7 +36,7 @@ internal static class FileContent
         var content = start[preamble..];
         if (content.IsEmpty || encoding.GetString(content).Trim().Length == 0)
         {
-            throw new UsageException($"{fileName} is empty: it has no header row and no rows.");
+            throw new UsageException($"{fileName} is empty: there is nothing to send.");
         }
 
         if (content is [(byte)'P', (byte)'K', 3, 4, ..])
