@@ -25,18 +25,7 @@ internal sealed class SendRun(CliConsole console, SendSettings settings)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var mapping = await LoadMappingAsync(settings.MappingPath, cancellationToken).ConfigureAwait(false);
-
-        // The file is opened, inspected and its columns checked against the mapping before any row is mapped or sent.
-        var input = await InputFile.OpenAsync(settings.InputPath, settings.Input, cancellationToken).ConfigureAwait(false);
-        await using var inputFile = input.ConfigureAwait(false);
-        await ColumnCheck.RunAsync(mapping, input, settings.Input, console.Error).ConfigureAwait(false);
-        if (settings.Input.DecimalComma && !input.IsCsv)
-        {
-            throw new UsageException($"--decimal-comma applies to CSV files; {input.Name} is JSON, whose numbers always use a decimal point.");
-        }
-
-        var rows = input.IsCsv ? NumberColumns.ReadAsync(input.ReadRowsAsync(), mapping, settings.Input.DecimalComma) : input.ReadRowsAsync();
-
+        var rows = await MappedInput.OpenAsync(settings.InputPath, settings.Input, mapping, console.Error, cancellationToken).ConfigureAwait(false);
         _jsonLines = settings.JsonLines ? new JsonLinesOutput(console.Out) : null;
         _report = settings.ReportPath is null ? null : ReportWriter.Create(settings.ReportPath);
         await using (_report)
